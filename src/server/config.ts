@@ -1,0 +1,52 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every variable is documented in README.md. */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  seedDemo: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  secureCookies: boolean;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number.parseInt(raw, 10);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`Biến môi trường ${name} phải là số nguyên không âm (đang là "${raw}")`);
+  return n;
+}
+
+/** Reads the configuration from process.env, with overrides for tests. */
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  const port = int('PORT', 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const base: Config = {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    host,
+    port,
+    publicUrl: process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5),
+    loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 15),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576),
+    uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1_048_576),
+    seedDemo: (process.env.SEED_DEMO ?? 'true') !== 'false',
+    smtpUrl: process.env.SMTP_URL || undefined,
+    mailFrom: process.env.MAIL_FROM ?? 'Liên Trường <no-reply@lientruong.local>',
+    secureCookies: (process.env.SECURE_COOKIES ?? 'false') === 'true',
+  };
+  return { ...base, ...overrides };
+}

@@ -1,0 +1,57 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { migrateDatabase, openDatabase } from './db/client';
+import { createMailer } from './lib/mail';
+import { createFirstAdmin, hasNoAccounts } from './seed/bootstrap';
+import { seedDemo } from './seed/demo';
+import { ensureReferenceData } from './seed/reference';
+
+/** Starts Liên Trường: opens and migrates the database, seeds on first start, serves the API and the web UI. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await migrateDatabase(database, config.databaseUrl);
+  await ensureReferenceData(database.db);
+  const lines: string[] = [];
+  if (await hasNoAccounts(database.db)) {
+    if (config.seedDemo) {
+      const logins = await database.db.transaction((tx) => seedDemo(tx));
+      lines.push(`Dữ liệu mẫu đã được tạo. Tài khoản dùng thử (mật khẩu chung: ${logins.password}):`);
+      for (const l of logins.accounts) lines.push(`  - ${l.role.padEnd(34)} ${l.email}`);
+    } else {
+      const admin = await database.db.transaction((tx) => createFirstAdmin(tx));
+      lines.push(`Tài khoản quản trị đầu tiên: ${admin.email} / mật khẩu: ${admin.password} (hãy đổi ngay sau khi đăng nhập)`);
+    }
+  }
+  const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => console.log(`[mail] to=${m.to} subject=${m.subject}`));
+  const app = await buildApp({ database, config, mailer });
+  await app.listen({ host: config.host, port: config.port });
+  const where = database.kind === 'pglite' ? `PGlite nhúng tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  if (lines.length === 0) lines.push('Đăng nhập bằng tài khoản đã có (tài khoản dùng thử: xem README.md).');
+  console.log(
+    [
+      '',
+      `Liên Trường đang chạy: ${config.publicUrl}  (cơ sở dữ liệu: ${where})`,
+      `Đăng nhập: ${config.publicUrl}/login · Tài liệu API: ${config.publicUrl}/api/docs`,
+      ...lines,
+      '',
+    ].join('\n'),
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

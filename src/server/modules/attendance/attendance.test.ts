@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableCounts } from '../../../../tests/helpers/counts';
+import {
+  buildMinutesMeeting,
+  buildMinutesWorld,
+  clientPool,
+  type MinutesRole,
+  type MinutesWorld,
+} from '../../../../tests/helpers/minutesWorld';
+import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/testApp';
+
+let t: TestApp;
+let w: MinutesWorld;
+let as: (u: { email: string; password: string }) => Promise<TestClient>;
+const user = (r: MinutesRole) => as(w.users[r]);
+
+beforeAll(async () => {
+  t = await createTestApp({ publicUrl: 'https://lientruong.test' });
+  w = await buildMinutesWorld(t.db);
+  as = clientPool(t);
+});
+afterAll(() => t.close());
+
+describe('attendance sheet', () => {
+  it('lists invitees with venue, saves a batch in one go and counts per venue', async () => {
+    const { meeting, central, bridge, guests } = await buildMinutesMeeting(t.db, w);
+    const secretary = await user('teamHead');
+    const sheet = (await secretary.get(`/api/meetings/${meeting.id}/attendance`)).json();
+    expect(sheet.can).toEqual({ record: true, showCheckinCode: true });
+    expect(sheet.rows).toHaveLength(5);
+    expect(sheet.rows[0].venue).toMatchObject({ id: central.id, isCentral: true });
+    expect(sheet.rows.find((r: { personId: string }) => r.personId === guests[0].person.id).unitName).toBe('Trường THCS Tân Thạnh Tây');
+
+    const res = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [
+        { personId: w.users.teacher.person.id, status: 'present' },
+        { personId: w.users.teamHead.person.id, status: 'present' },
+        { personId: guests[0].person.id, status: 'late' },
+        { personId: guests[1].person.id, status: 'excused', reason: 'Ốm' },
+        { personId: guests[2].person.id, status: 'absent', reason: 'Không báo' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const summary = (await (await user('networkPrincipal')).get(`/api/meetings/${meeting.id}/attendance/summary`)).json();
+    expect(summary).toMatchObject({ plannedCount: 6, invited: 5, attended: 3 });
+    expect(summary.venues).toEqual([
+      {
+        venue: { id: central.id, name: central.name, isCentral: true },
+        invited: 2,
+        present: 2,
+        late: 0,
+        excused: 0,
+        absent: 0,
+        unrecorded: 0,
+      },
+      {
+        venue: { id: bridge.id, name: bridge.name, isCentral: false },
+        invited: 3,
+        present: 0,
+        late: 1,
+        excused: 1,
+        absent: 1,
+        unrecorded: 0,
+      },
+    ]);
+  });
+
+  it('refuses a missing reason or a person not invited, and writes nothing', async () => {
+    const { meeting } = await buildMinutesMeeting(t.db, w);
+    const secretary = await user('teamHead');
+    const before = await tableCounts(t.db);
+    const noReason = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [
+        { personId: w.users.teacher.person.id, status: 'present' },
+        { personId: w.users.teamHead.person.id, status: 'absent' },
+      ],
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields).toEqual([{ field: 'entries.1.reason', message: expect.stringContaining('lý do') }]);
+    const stranger = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [
+        { personId: w.users.teacher.person.id, status: 'present' },
+        { personId: w.users.otherTeacher.person.id, status: 'present' },
+      ],
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().fields[0].field).toBe('entries.1.personId');
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
+  it.each<[MinutesRole, number]>([
+    ['teamHead', 200],
+    ['principal', 200],
+    ['communeLeader', 200],
+    ['specialist', 200],
+    ['admin', 200],
+    ['teacher', 403],
+    ['networkPrincipal', 403],
+    ['otherPrincipal', 403],
+    ['otherTeacher', 403],
+  ])('recording attendance as %s → %i', async (role, status) => {
+    const { meeting } = await buildMinutesMeeting(t.db, w);
+    const c = await user(role);
+    const put = await c.put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [{ personId: w.users.teacher.person.id, status: 'present' }],
+    });
+    expect(put.statusCode, put.body).toBe(status);
+    expect((await c.get(`/api/meetings/${meeting.id}/attendance`)).statusCode).toBe(status);
+    expect((await c.get(`/api/meetings/${meeting.id}/checkin-code`)).statusCode).toBe(status);
+  });
+});
+
+describe('QR check-in', () => {
+  const checkin = async (role: MinutesRole, path: string) => (await user(role)).post(`/api/checkin${path.slice('/checkin'.length)}`);
+
+  it('shows a link to the secretary; a teacher checks in once, present before start + 15 min', async () => {
+    const { meeting } = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 5 * 60_000) });
+    const code = (await (await user('teamHead')).get(`/api/meetings/${meeting.id}/checkin-code`)).json();
+    expect(code.url).toBe(`https://lientruong.test/checkin/${meeting.id}/${meeting.checkinSecret}`);
+    const first = await checkin('teacher', code.path);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'present', alreadyCheckedIn: false });
+    const again = await checkin('teacher', code.path);
+    expect(again.json()).toMatchObject({ status: 'present', alreadyCheckedIn: true, checkedInAt: first.json().checkedInAt });
+    const sheet = (await (await user('teamHead')).get(`/api/meetings/${meeting.id}/attendance`)).json();
+    const row = sheet.rows.find((r: { personId: string }) => r.personId === w.users.teacher.person.id);
+    expect(row).toMatchObject({ status: 'present', method: 'qr' });
+    expect(row.venue.isCentral).toBe(true);
+
+    // The secretary then saves the whole sheet: the unchanged QR row keeps how and when it was recorded.
+    const secretary = await user('teamHead');
+    const entries = sheet.rows.map((r: { personId: string; status: string | null }) =>
+      r.personId === w.users.teacher.person.id
+        ? { personId: r.personId, status: 'present' }
+        : { personId: r.personId, status: 'excused', reason: 'Đi tập huấn' },
+    );
+    const saved = await secretary.put(`/api/meetings/${meeting.id}/attendance`, { entries });
+    expect(saved.statusCode, saved.body).toBeLessThan(300);
+    const after = (await secretary.get(`/api/meetings/${meeting.id}/attendance`)).json();
+    const kept = after.rows.find((r: { personId: string }) => r.personId === w.users.teacher.person.id);
+    expect(kept).toMatchObject({ status: 'present', method: 'qr', checkedInAt: row.checkedInAt });
+  });
+
+  it('marks late after start + 15 minutes, refuses outside the window, a wrong secret and strangers', async () => {
+    const late = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 20 * 60_000) });
+    const res = await checkin('teacher', `/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`);
+    expect(res.json().status).toBe('late');
+
+    const early = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() + 40 * 60_000) });
+    const tooEarly = await checkin('teacher', `/checkin/${early.meeting.id}/${early.meeting.checkinSecret}`);
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().message).toBe('Chưa đến giờ điểm danh');
+    const soon = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() + 20 * 60_000) });
+    expect((await checkin('teacher', `/checkin/${soon.meeting.id}/${soon.meeting.checkinSecret}`)).json().status).toBe('present');
+
+    const over = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 3 * 3_600_000) });
+    const tooLate = await checkin('teacher', `/checkin/${over.meeting.id}/${over.meeting.checkinSecret}`);
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json().message).toBe('Buổi sinh hoạt đã kết thúc');
+
+    expect((await checkin('teacher', `/checkin/${late.meeting.id}/sai-ma`)).statusCode).toBe(404);
+    expect((await checkin('teacher', `/checkin/${late.meeting.id}/${early.meeting.checkinSecret}`)).statusCode).toBe(404);
+    const stranger = await checkin('otherTeacher', `/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`);
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.json().message).toContain('không có trong danh sách mời');
+    expect((await t.client().post(`/api/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`)).statusCode).toBe(401);
+  });
+});
+
+describe('travel-allowance export', () => {
+  it('lists who attended meetings hosted in the org subtree, for office staff and host managers only', async () => {
+    const { meeting, guests } = await buildMinutesMeeting(t.db, w, {
+      title: 'Chuyên đề công tác phí',
+      startsAt: new Date('2025-10-20T07:30:00+07:00'),
+    });
+    await (await user('teamHead')).put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [
+        { personId: guests[0].person.id, status: 'present' },
+        { personId: guests[1].person.id, status: 'absent', reason: 'Ốm' },
+      ],
+    });
+    const url = `/api/attendance/travel.xlsx?from=2025-10-01&to=2025-10-31&orgId=${w.orgs.commune1.id}`;
+    const res = await (await user('communeLeader')).get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(rows[0]).toEqual(['TT', 'Họ và tên', 'Đơn vị', 'Buổi sinh hoạt', 'Ngày', 'Đơn vị tổ chức', 'Điểm cầu', 'Tình trạng']);
+    expect(rows.slice(1)).toEqual([
+      [
+        1,
+        'Giáo viên khách 01',
+        'Trường THCS Tân Thạnh Tây',
+        'Chuyên đề công tác phí',
+        '20/10/2025',
+        'Trường THCS Tân Thạnh Đông',
+        'Điểm cầu Tân Thạnh Tây',
+        'Có mặt',
+      ],
+    ]);
+    expect((await (await user('principal')).get(url.replace(w.orgs.commune1.id, w.orgs.school1.id))).statusCode).toBe(200);
+    expect((await (await user('principal')).get(url)).statusCode).toBe(403);
+    expect((await (await user('teacher')).get(url)).statusCode).toBe(403);
+    expect((await (await user('otherPrincipal')).get(url)).statusCode).toBe(403);
+    expect((await (await user('communeLeader')).get(url.replace('from=2025-10-01', 'from=2025-11-30'))).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { changePasswordInput, loginInput } from '../../../shared/schemas';
+import { requireActor, requireAuth, SESSION_COOKIE, setSessionCookie } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import * as authRepo from './repo';
+import * as service from './service';
+
+/** Log in, log out, who am I, change password. */
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/auth/login', { schema: { tags: ['auth'], body: loginInput } }, async (req, reply) => {
+    const ua = req.headers['user-agent'];
+    const result = await service.login(ctx, req.body, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null });
+    setSessionCookie(reply, ctx, result.token, result.expiresAt);
+    return result.me;
+  });
+
+  r.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    await authRepo.deleteSession(ctx.database.db, auth.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => {
+    const auth = requireAuth(req);
+    const actor = await requireActor(req, ctx);
+    return service.toMe(actor, auth);
+  });
+
+  r.post('/auth/change-password', { schema: { tags: ['auth'], body: changePasswordInput } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    await service.changePassword(ctx, auth.accountId, auth.tokenHash, req.body);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { columnsOf, type ImportKind } from './columns';
+
+const EXAMPLES: Record<ImportKind, Array<Record<string, string>>> = {
+  orgs: [
+    {
+      code: 'THCS-TTD',
+      name: 'Trường THCS Tân Thạnh Đông',
+      type: 'Trường',
+      levels: 'THCS',
+      parentCode: 'XA-TTD',
+      linkFrom: '01/07/2025',
+      address: 'Ấp 3, xã Tân Thạnh Đông, TP. Hồ Chí Minh',
+      phone: '02837950123',
+      email: 'thcstanthanhdong@hcm.edu.vn',
+      subjects: '',
+    },
+    {
+      code: 'THCS-TTD-TOAN',
+      name: 'Tổ Toán - Tin',
+      type: 'Tổ chuyên môn',
+      levels: '',
+      parentCode: 'THCS-TTD',
+      linkFrom: '',
+      address: '',
+      phone: '',
+      email: '',
+      subjects: 'Toán, Tin học',
+    },
+  ],
+  staff: [
+    {
+      code: 'GV0001',
+      fullName: 'Nguyễn Thị Hồng Nhung',
+      email: 'nhung.nt@hcm.edu.vn',
+      phone: '0912345678',
+      gender: 'Nữ',
+      orgCode: 'THCS-TTD-TOAN',
+      position: 'Tổ trưởng',
+      subjects: 'Toán',
+    },
+    {
+      code: 'GV0002',
+      fullName: 'Trần Văn Đức',
+      email: 'duc.tv@hcm.edu.vn',
+      phone: '0987654321',
+      gender: 'Nam',
+      orgCode: 'THCS-TTD-TOAN',
+      position: 'Giáo viên',
+      subjects: 'Toán, Tin học',
+    },
+  ],
+};
+
+const GENERAL_HELP = [
+  'Dòng 1 là tiêu đề cột, giữ nguyên. Mỗi dòng tiếp theo là một bản ghi; có thể xóa các dòng ví dụ.',
+  'Cột có dấu * là bắt buộc. Ô trống ở cột không bắt buộc: giữ nguyên giá trị đã có trong hệ thống.',
+  'Nhập lại cùng một tệp không tạo bản ghi trùng: hệ thống nhận ra bản ghi theo mã (đơn vị) hoặc email (cán bộ).',
+  'Nếu có dòng lỗi, không dòng nào được ghi; hãy sửa tệp theo danh sách lỗi rồi nhập lại.',
+];
+
+/** Template file name for a kind and format. */
+export function templateFileName(kind: ImportKind, format: 'xlsx' | 'csv'): string {
+  return `mau-nhap-${kind === 'orgs' ? 'don-vi' : 'can-bo'}.${format}`;
+}
+
+function headerOf(c: { header: string; required: boolean }): string {
+  return c.required ? `${c.header}*` : c.header;
+}
+
+/** An XLSX template: header row, example rows, and a "Hướng dẫn" sheet explaining each column. */
+export async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
+  const cols = columnsOf(kind);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Liên Trường';
+  const ws = wb.addWorksheet(kind === 'orgs' ? 'Đơn vị' : 'Cán bộ', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({ header: headerOf(c), key: c.key, width: c.width, style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7F0FA' } };
+  for (const ex of EXAMPLES[kind]) ws.addRow(ex);
+  const help = wb.addWorksheet('Hướng dẫn');
+  help.columns = [
+    { header: 'Cột', key: 'header', width: 24 },
+    { header: 'Bắt buộc', key: 'required', width: 10 },
+    { header: 'Ý nghĩa và giá trị cho phép', key: 'help', width: 100 },
+  ];
+  help.getRow(1).font = { bold: true };
+  for (const c of cols) help.addRow({ header: c.header, required: c.required ? 'Có' : '', help: c.help });
+  help.addRow({});
+  for (const line of GENERAL_HELP) help.addRow({ header: 'Lưu ý', help: line });
+  help.getColumn('help').alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvCell(s: string): string {
+  return /[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A CSV template (UTF-8 with BOM, comma-separated) with the header row and example rows. */
+export function csvTemplate(kind: ImportKind): Buffer {
+  const cols = columnsOf(kind);
+  const lines = [cols.map((c) => csvCell(headerOf(c))).join(',')];
+  for (const ex of EXAMPLES[kind]) lines.push(cols.map((c) => csvCell(ex[c.key] ?? '')).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}

@@ -1,0 +1,62 @@
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { todayIso } from '../../lib/dates';
+import { AppError, notFound } from '../../lib/errors';
+import * as orgsRepo from '../orgs/repo';
+import { canEditMeeting, canReadMeeting, type MeetingFacts } from './policy';
+import * as repo from './repo';
+
+/** A meeting row with the facts its policy needs about the actor. */
+export interface LoadedMeeting {
+  meeting: repo.MeetingRow;
+  facts: MeetingFacts;
+}
+
+/** Builds the policy facts of a meeting (row already loaded) for the actor. */
+export async function factsOf(db: Executor, actor: Actor, meeting: repo.MeetingRow): Promise<MeetingFacts> {
+  const today = todayIso();
+  // One query after another: inside a transaction they share one connection.
+  const memberIds = await repo.networkMemberIds(db, meeting.networkId);
+  const chains = await orgsRepo.ancestorChains(db, [meeting.hostOrgId, ...memberIds], today);
+  const leaderIds = await repo.networkLeaderIds(db, meeting.networkId);
+  const role = await repo.personRole(db, meeting.id, actor.personId);
+  return {
+    status: meeting.status,
+    mode: meeting.mode,
+    chairPersonId: meeting.chairPersonId,
+    secretaryPersonId: meeting.secretaryPersonId,
+    hostChain: chains.get(meeting.hostOrgId) ?? [meeting.hostOrgId],
+    networkChains: memberIds.map((id) => chains.get(id) ?? [id]),
+    networkLeaderIds: leaderIds,
+    actorInvited: role.invited,
+    actorPresents: role.presents,
+    started: meeting.startsAt.getTime() <= Date.now(),
+  };
+}
+
+/** Loads a meeting (locked when `lock`) and its facts; 404 when it does not exist. */
+export async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false): Promise<LoadedMeeting> {
+  const meeting = lock ? await repo.lockMeeting(db, id) : await repo.findMeeting(db, id);
+  if (!meeting) throw notFound('buổi sinh hoạt');
+  return { meeting, facts: await factsOf(db, actor, meeting) };
+}
+
+/** As loadMeeting, and 403 unless the actor reads the meeting in full. */
+export async function loadReadable(db: Executor, actor: Actor, id: string): Promise<LoadedMeeting> {
+  const m = await loadMeeting(db, actor, id);
+  if (!canReadMeeting(actor, m.facts)) throw new AppError('FORBIDDEN');
+  return m;
+}
+
+/** As loadMeeting (locked), and 403 unless the actor edits the meeting; 409 once minutes are locked. */
+export async function loadEditable(db: Executor, actor: Actor, id: string): Promise<LoadedMeeting> {
+  const m = await loadMeeting(db, actor, id, true);
+  if (!canEditMeeting(actor, m.facts)) throw new AppError('FORBIDDEN');
+  if (m.meeting.status === 'minutes_locked') throw new AppError('MINUTES_LOCKED');
+  return m;
+}
+
+/** 409 with a Vietnamese message unless the meeting is in one of the statuses. */
+export function requireStatus(m: repo.MeetingRow, allowed: readonly string[], message: string): void {
+  if (!allowed.includes(m.status)) throw new AppError('INVALID_STATE', { params: { message } });
+}

@@ -1,0 +1,57 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { calendarTokens, meetings, networks, orgs, venues } from '../../db/schema';
+
+export type TokenKind = 'person' | 'network';
+
+/** The token of a person's or network's feed, if any. */
+export async function findToken(db: Executor, kind: TokenKind, ownerId: string) {
+  const rows = await db
+    .select()
+    .from(calendarTokens)
+    .where(and(eq(calendarTokens.kind, kind), eq(calendarTokens.ownerId, ownerId)))
+    .limit(1);
+  return rows[0];
+}
+
+/** The owner of a feed token. */
+export async function ownerOf(db: Executor, kind: TokenKind, token: string) {
+  const rows = await db
+    .select({ ownerId: calendarTokens.ownerId })
+    .from(calendarTokens)
+    .where(and(eq(calendarTokens.kind, kind), eq(calendarTokens.token, token)))
+    .limit(1);
+  return rows[0]?.ownerId;
+}
+
+/** Stores (or replaces) the token of a feed. */
+export async function upsertToken(db: Executor, kind: TokenKind, ownerId: string, token: string): Promise<void> {
+  await db
+    .insert(calendarTokens)
+    .values({ kind, ownerId, token })
+    .onConflictDoUpdate({ target: [calendarTokens.kind, calendarTokens.ownerId], set: { token, createdAt: new Date() } });
+}
+
+/** Meetings for a feed with host name and venues. */
+export async function feedRows(db: Executor, ids: string[]) {
+  if (ids.length === 0) return { rows: [], venues: [] };
+  const rows = await db
+    .select({ meeting: meetings, hostName: orgs.name, networkName: networks.name })
+    .from(meetings)
+    .innerJoin(orgs, eq(orgs.id, meetings.hostOrgId))
+    .leftJoin(networks, eq(networks.id, meetings.networkId))
+    .where(inArray(meetings.id, ids))
+    .orderBy(asc(meetings.startsAt));
+  const v = await db.select().from(venues).where(inArray(venues.meetingId, ids)).orderBy(asc(venues.sortOrder));
+  return { rows, venues: v };
+}
+
+/** A network's name. */
+export async function networkOf(db: Executor, id: string) {
+  const rows = await db
+    .select({ id: networks.id, name: networks.name, supervisingOrgId: networks.supervisingOrgId })
+    .from(networks)
+    .where(eq(networks.id, id))
+    .limit(1);
+  return rows[0];
+}

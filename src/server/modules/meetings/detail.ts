@@ -1,0 +1,144 @@
+import { SCHOOL_TYPES } from '../../../shared/enums';
+import type { InvitationRule, MeetingDetail, MeetingSummary, MeetingsQuery } from '../../../shared/meetings';
+import type { Executor } from '../../db/client';
+import { type Actor, isOfficeRole } from '../../lib/actor';
+import { todayIso } from '../../lib/dates';
+import { AppError } from '../../lib/errors';
+import * as orgsRepo from '../orgs/repo';
+import { loadMeeting } from './access';
+import { listMeetings, type MeetingLine, myMeetings, type Viewer } from './listRepo';
+import { canSeeContacts, meetingCan } from './policy';
+import * as repo from './repo';
+import { localDay, missingLinks } from './validate';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const named = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
+
+/** Schedule lines with their subjects; restricted lines keep only the public calendar facts. */
+async function shape(db: Executor, lines: MeetingLine[]): Promise<MeetingSummary[]> {
+  const subjects = await repo.subjectsOf(
+    db,
+    lines.map((l) => l.id),
+  );
+  return lines.map((l) => ({
+    id: l.id,
+    title: l.title,
+    kind: l.kind,
+    mode: l.mode,
+    status: l.status,
+    startsAt: iso(l.startsAt),
+    endsAt: iso(l.endsAt),
+    hostOrg: { id: l.hostOrgId, name: l.hostName },
+    network: named(l.networkId, l.networkName),
+    subjects: subjects.filter((s) => s.meetingId === l.id).map((s) => ({ id: s.id, name: s.name })),
+    grade: l.grade,
+    restricted: !l.readable,
+    ...(l.roles ? { myRoles: l.roles } : {}),
+  }));
+}
+
+/** Orgs whose subtree the actor reads: office staff their office, everyone else their schools. */
+export function viewerOf(actor: Actor): Viewer {
+  const roots = new Set<string>();
+  for (const r of actor.roles) {
+    if (isOfficeRole(r) || SCHOOL_TYPES.includes(r.orgType)) roots.add(r.orgId);
+    else if (r.orgType === 'team' && r.chain[1]) roots.add(r.chain[1]);
+  }
+  return { personId: actor.personId, isAdmin: actor.isAdmin, rootOrgIds: [...roots] };
+}
+
+/** The schedule: meetings matching the filters that the actor may see. */
+export async function list(db: Executor, actor: Actor, q: MeetingsQuery): Promise<MeetingSummary[]> {
+  return shape(db, await listMeetings(db, viewerOf(actor), q, todayIso()));
+}
+
+/** "My meetings": invited, chairing, writing the minutes or presenting. */
+export async function mine(db: Executor, actor: Actor, q: Pick<MeetingsQuery, 'from' | 'to'>): Promise<MeetingSummary[]> {
+  return shape(db, await myMeetings(db, actor.personId, q));
+}
+
+/** One meeting in full, with what the actor may do; 403 for those who may not read it. */
+export async function get(db: Executor, actor: Actor, id: string): Promise<MeetingDetail> {
+  const { meeting: m, facts } = await loadMeeting(db, actor, id);
+  const can = meetingCan(actor, facts);
+  if (!can.read) throw new AppError('FORBIDDEN');
+  const day = localDay(m.startsAt);
+  const [host, network, presenters, agenda, venues, rules, invitations, attachments, subjects, people] = [
+    await orgsRepo.findById(db, m.hostOrgId),
+    m.networkId ? await repo.networkName(db, m.networkId) : null,
+    await repo.presentersOf(db, id),
+    await repo.agendaOf(db, id),
+    await repo.venuesOf(db, id),
+    await repo.rulesOf(db, id),
+    await repo.invitationsOf(db, id, day),
+    await repo.attachmentsOf(db, id),
+    await repo.subjectsOf(db, [id]),
+    await repo.peopleNames(db, [m.chairPersonId, m.secretaryPersonId]),
+  ];
+  const venueOrgs = new Map(
+    (
+      await orgsRepo.summaries(
+        db,
+        venues.map((v) => v.orgId).filter((x): x is string => !!x),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  const contacts = canSeeContacts(actor, facts);
+  return {
+    id: m.id,
+    title: m.title,
+    kind: m.kind,
+    mode: m.mode,
+    status: m.status,
+    startsAt: iso(m.startsAt),
+    endsAt: iso(m.endsAt),
+    hostOrg: { id: m.hostOrgId, name: host?.name ?? '' },
+    network: network ? { id: network.id, name: network.name } : null,
+    subjects: subjects.map((s) => ({ id: s.id, name: s.name })),
+    grade: m.grade,
+    restricted: false,
+    planItemId: m.planItemId,
+    schoolYearId: m.schoolYearId,
+    termNumber: m.termNumber,
+    content: m.content,
+    statusReason: m.statusReason,
+    chair: named(m.chairPersonId, people.get(m.chairPersonId ?? '')),
+    secretary: named(m.secretaryPersonId, people.get(m.secretaryPersonId ?? '')),
+    plannedCount: m.plannedCount,
+    notes: m.notes,
+    presenters: presenters.map((p) => ({
+      id: p.id,
+      person: named(p.personId, p.personName),
+      org: named(p.orgId, p.orgName),
+      topic: p.topic,
+    })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      startsAt: a.startsAt.slice(0, 5),
+      endsAt: a.endsAt.slice(0, 5),
+      title: a.title,
+      presenter: named(a.presenterId, a.presenterName),
+    })),
+    venues: venues.map((v) => ({
+      id: v.id,
+      isCentral: v.isCentral,
+      org: v.orgId ? { id: v.orgId, name: venueOrgs.get(v.orgId) ?? '' } : null,
+      name: v.name,
+      room: v.room,
+      address: v.address,
+      onlineUrl: v.onlineUrl,
+      invitedCount: invitations.filter((i) => i.venueId === v.id).length,
+    })),
+    invitationRules: rules.map((r) => ({ id: r.id, description: r.description, rule: r.rule as InvitationRule, count: r.count })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      person: { id: i.personId, fullName: i.fullName, email: contacts ? i.email : null, phone: contacts ? i.phone : null },
+      orgName: i.orgName,
+      venueId: i.venueId,
+      ruleId: i.ruleId,
+    })),
+    attachments: attachments.map((a) => ({ ...a, createdAt: iso(a.createdAt) })),
+    problems: missingLinks(m.mode, venues).map((p) => p.message),
+    can,
+  };
+}

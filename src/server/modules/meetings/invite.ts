@@ -1,0 +1,156 @@
+import { positionLabels } from '../../../shared/labels';
+import type { InvitationRule, InvitationRuleInput, InviteByNameInput } from '../../../shared/meetings';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { audit } from '../../lib/audit';
+import { fieldError, notFound } from '../../lib/errors';
+import { notify } from '../notifications/service';
+import * as orgsRepo from '../orgs/repo';
+import { loadEditable, requireStatus } from './access';
+import * as inviteRepo from './inviteRepo';
+import * as repo from './repo';
+import { localDay } from './validate';
+
+const OPEN = ['draft', 'scheduled', 'postponed'];
+const CLOSED_MESSAGE = 'Buổi sinh hoạt đã diễn ra hoặc đã hủy, không thể thay đổi danh sách mời';
+
+/** The orgs a rule's scope covers on a day (each with its subtree: schools and their teams). */
+async function scopeOrgs(db: Executor, rule: InvitationRule, day: string): Promise<string[]> {
+  const s = rule.scope;
+  if ('networkId' in s) {
+    const members = await repo.networkMemberIds(db, s.networkId);
+    if (members.length === 0) throw fieldError('rule.scope.networkId', 'Mạng lưới không tồn tại hoặc chưa có thành viên');
+    return orgsRepo.subtreeIds(db, members, day);
+  }
+  if ('orgIds' in s) {
+    if ((await repo.existing(db, 'orgs', s.orgIds)).size !== new Set(s.orgIds).size)
+      throw fieldError('rule.scope.orgIds', 'Có đơn vị không tồn tại');
+    return orgsRepo.subtreeIds(db, s.orgIds, day);
+  }
+  if (!(await orgsRepo.findById(db, s.underOrgId))) throw fieldError('rule.scope.underOrgId', 'Đơn vị không tồn tại');
+  const below = (await orgsRepo.subtreeIds(db, [s.underOrgId], day)).filter((id) => id !== s.underOrgId);
+  const schools = await inviteRepo.schoolsAmong(db, below, s.levels);
+  return orgsRepo.subtreeIds(db, schools, day);
+}
+
+const LEVEL = { preschool: 'mầm non', primary: 'tiểu học', lower_secondary: 'THCS', upper_secondary: 'THPT' } as const;
+
+/** A Vietnamese description of a rule: "Tổ trưởng môn Toán — các trường tiểu học thuộc Xã Phú Hòa Đông". */
+export async function describeRule(db: Executor, rule: InvitationRule): Promise<string> {
+  const who = rule.positions.length ? rule.positions.map((p) => positionLabels[p]).join(', ') : 'Toàn bộ cán bộ, giáo viên';
+  const subjects = await inviteRepo.namesOf(db, 'subjects', rule.subjectIds);
+  const what = subjects.length ? ` môn ${subjects.join(', ')}` : '';
+  const s = rule.scope;
+  let where: string;
+  if ('networkId' in s) where = `các trường của ${(await inviteRepo.namesOf(db, 'networks', [s.networkId]))[0] ?? 'mạng lưới'}`;
+  else if ('orgIds' in s) where = (await inviteRepo.namesOf(db, 'orgs', s.orgIds)).join(', ');
+  else {
+    const levels = s.levels.map((l) => LEVEL[l]).join(', ');
+    where = `các trường ${levels ? `${levels} ` : ''}thuộc ${(await inviteRepo.namesOf(db, 'orgs', [s.underOrgId]))[0] ?? ''}`;
+  }
+  return `${who}${what} — ${where}`.slice(0, 500);
+}
+
+/** The venue invitees go to by default: the only venue, or the central one when in person. */
+async function defaultVenue(db: Executor, meetingId: string, mode: string): Promise<string | null> {
+  const venues = await repo.venuesOf(db, meetingId);
+  if (venues.length === 1) return venues[0].id;
+  if (mode === 'in_person') return venues.find((v) => v.isCentral)?.id ?? null;
+  return null;
+}
+
+async function tellInvited(tx: Executor, actor: Actor, meeting: repo.MeetingRow, personIds: string[]) {
+  if (meeting.status !== 'scheduled') return;
+  await notify(
+    tx,
+    personIds,
+    {
+      kind: 'meeting_invited',
+      title: `Mời dự sinh hoạt chuyên môn: ${meeting.title}`,
+      body: meeting.content,
+      link: `/meetings/${meeting.id}`,
+    },
+    actor.personId,
+  );
+}
+
+/** Adds a rule and invites the people it reaches as of the meeting's date (people already invited are kept). */
+export async function addRule(tx: Executor, actor: Actor, meetingId: string, input: InvitationRuleInput & { rule: InvitationRule }) {
+  const { meeting } = await loadEditable(tx, actor, meetingId);
+  requireStatus(meeting, OPEN, CLOSED_MESSAGE);
+  const day = localDay(meeting.startsAt);
+  const orgIds = await scopeOrgs(tx, input.rule, day);
+  const personIds = await inviteRepo.peopleIn(tx, orgIds, day, input.rule);
+  const description = input.description || (await describeRule(tx, input.rule));
+  const rule = await inviteRepo.insertRule(tx, meetingId, input.rule, description);
+  const added = await inviteRepo.insertInvitations(tx, meetingId, personIds, {
+    venueId: await defaultVenue(tx, meetingId, meeting.mode),
+    ruleId: rule.id,
+  });
+  await tellInvited(tx, actor, meeting, added);
+  await audit(tx, actor, {
+    action: 'invite_rule',
+    entityType: 'meeting',
+    entityId: meetingId,
+    orgId: meeting.hostOrgId,
+    after: { rule: input.rule, description, added: added.length },
+  });
+  return { ruleId: rule.id, description, matched: personIds.length, added: added.length };
+}
+
+/** Invites people by name. */
+export async function inviteByName(tx: Executor, actor: Actor, meetingId: string, input: InviteByNameInput) {
+  const { meeting } = await loadEditable(tx, actor, meetingId);
+  requireStatus(meeting, OPEN, CLOSED_MESSAGE);
+  const known = await repo.existing(tx, 'people', input.personIds);
+  const unknown = input.personIds.findIndex((id) => !known.has(id));
+  if (unknown >= 0) throw fieldError(`personIds.${unknown}`, 'Người được mời không tồn tại');
+  let venueId = input.venueId ?? null;
+  if (venueId && !(await repo.venuesOf(tx, meetingId)).some((v) => v.id === venueId))
+    throw fieldError('venueId', 'Điểm cầu không thuộc buổi sinh hoạt này');
+  venueId ??= await defaultVenue(tx, meetingId, meeting.mode);
+  const added = await inviteRepo.insertInvitations(tx, meetingId, [...new Set(input.personIds)], { venueId, ruleId: null });
+  await tellInvited(tx, actor, meeting, added);
+  await audit(tx, actor, { action: 'invite', entityType: 'meeting', entityId: meetingId, orgId: meeting.hostOrgId, after: { added } });
+  return { added: added.length };
+}
+
+/** Removes one invitation. */
+export async function removeInvitation(tx: Executor, actor: Actor, meetingId: string, invitationId: string): Promise<void> {
+  const { meeting } = await loadEditable(tx, actor, meetingId);
+  requireStatus(meeting, OPEN, CLOSED_MESSAGE);
+  const personId = await inviteRepo.deleteInvitation(tx, meetingId, invitationId);
+  if (!personId) throw notFound('lời mời');
+  await audit(tx, actor, {
+    action: 'uninvite',
+    entityType: 'meeting',
+    entityId: meetingId,
+    orgId: meeting.hostOrgId,
+    before: { personId },
+  });
+}
+
+/** Removes a rule and the invitations it made. */
+export async function removeRule(tx: Executor, actor: Actor, meetingId: string, ruleId: string): Promise<void> {
+  const { meeting } = await loadEditable(tx, actor, meetingId);
+  requireStatus(meeting, OPEN, CLOSED_MESSAGE);
+  const rules = await repo.rulesOf(tx, meetingId);
+  if (!rules.some((r) => r.id === ruleId)) throw notFound('quy tắc mời');
+  const removed = await inviteRepo.deleteRule(tx, meetingId, ruleId);
+  await audit(tx, actor, {
+    action: 'uninvite_rule',
+    entityType: 'meeting',
+    entityId: meetingId,
+    orgId: meeting.hostOrgId,
+    before: { ruleId, removed },
+  });
+}
+
+/** Moves one invitee to another venue. */
+export async function setInvitationVenue(tx: Executor, actor: Actor, meetingId: string, invitationId: string, venueId: string | null) {
+  const { meeting } = await loadEditable(tx, actor, meetingId);
+  requireStatus(meeting, OPEN, CLOSED_MESSAGE);
+  if (venueId && !(await repo.venuesOf(tx, meetingId)).some((v) => v.id === venueId))
+    throw fieldError('venueId', 'Điểm cầu không thuộc buổi sinh hoạt này');
+  if (!(await inviteRepo.setInvitationVenue(tx, meetingId, invitationId, venueId))) throw notFound('lời mời');
+}

@@ -1,0 +1,133 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Position } from '../../../shared/enums';
+import { type Executor, queryRows } from '../../db/client';
+import { invitationRules, invitations, memberships, orgs, personSubjects } from '../../db/schema';
+import { membershipValidOn } from '../people/repo';
+
+/** People holding a position valid on a day in one of the orgs, optionally with given positions and subjects. */
+export async function peopleIn(
+  db: Executor,
+  orgIds: string[],
+  day: string,
+  f: { positions: Position[]; subjectIds: string[] },
+): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const conds = [inArray(memberships.orgId, orgIds), membershipValidOn(day)];
+  if (f.positions.length) conds.push(inArray(memberships.position, f.positions));
+  if (f.subjectIds.length)
+    conds.push(
+      sql`exists (select 1 from ${personSubjects} ps where ps.person_id = ${memberships.personId} and ps.subject_id in (${sql.join(
+        f.subjectIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}))`,
+    );
+  const rows = await db
+    .selectDistinct({ id: memberships.personId })
+    .from(memberships)
+    .where(and(...conds));
+  return rows.map((r) => r.id);
+}
+
+/** Schools and centres among the given orgs, optionally only those teaching one of the levels. */
+export async function schoolsAmong(db: Executor, orgIds: string[], levels: string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db.select({ id: orgs.id, type: orgs.type, levels: orgs.levels }).from(orgs).where(inArray(orgs.id, orgIds));
+  return rows
+    .filter((o) => (o.type === 'school' || o.type === 'center') && (levels.length === 0 || o.levels.some((l) => levels.includes(l))))
+    .map((o) => o.id);
+}
+
+/** Names of orgs and subjects, for a rule's description. */
+export async function namesOf(db: Executor, table: 'orgs' | 'subjects' | 'networks', ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select name from ${sql.raw(table)} where id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) order by name`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Stores a rule. */
+export async function insertRule(db: Executor, meetingId: string, rule: unknown, description: string) {
+  const [row] = await db.insert(invitationRules).values({ meetingId, rule, description }).returning();
+  return row;
+}
+
+/** Deletes a rule and the invitations it made. */
+export async function deleteRule(db: Executor, meetingId: string, ruleId: string): Promise<string[]> {
+  const removed = await db
+    .delete(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), eq(invitations.ruleId, ruleId)))
+    .returning({ personId: invitations.personId });
+  const gone = await db
+    .delete(invitationRules)
+    .where(and(eq(invitationRules.meetingId, meetingId), eq(invitationRules.id, ruleId)))
+    .returning({ id: invitationRules.id });
+  return gone.length ? removed.map((r) => r.personId) : [];
+}
+
+/** Invites people who are not invited yet; returns the newly invited person ids. */
+export async function insertInvitations(
+  db: Executor,
+  meetingId: string,
+  personIds: string[],
+  o: { venueId: string | null; ruleId: string | null },
+): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .insert(invitations)
+    .values(personIds.map((personId) => ({ meetingId, personId, venueId: o.venueId, ruleId: o.ruleId })))
+    .onConflictDoNothing({ target: [invitations.meetingId, invitations.personId] })
+    .returning({ personId: invitations.personId });
+  return rows.map((r) => r.personId);
+}
+
+/** Removes one invitation; returns the person id, if it existed. */
+export async function deleteInvitation(db: Executor, meetingId: string, invitationId: string): Promise<string | undefined> {
+  const rows = await db
+    .delete(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), eq(invitations.id, invitationId)))
+    .returning({ personId: invitations.personId });
+  return rows[0]?.personId;
+}
+
+/** Sets the venue of invitations, by person. */
+export async function setVenues(db: Executor, meetingId: string, byPerson: Map<string, string | null>): Promise<void> {
+  const groups = new Map<string | null, string[]>();
+  for (const [p, v] of byPerson) groups.set(v, [...(groups.get(v) ?? []), p]);
+  for (const [venueId, personIds] of groups)
+    await db
+      .update(invitations)
+      .set({ venueId })
+      .where(and(eq(invitations.meetingId, meetingId), inArray(invitations.personId, personIds)));
+}
+
+/** Sets the venue of one invitation. */
+export async function setInvitationVenue(db: Executor, meetingId: string, invitationId: string, venueId: string | null) {
+  const rows = await db
+    .update(invitations)
+    .set({ venueId })
+    .where(and(eq(invitations.meetingId, meetingId), eq(invitations.id, invitationId)))
+    .returning({ id: invitations.id });
+  return rows.length > 0;
+}
+
+/** For each invitee, the schools (or offices) where they hold a position on a day, with each org's parent then. */
+export async function inviteePlaces(db: Executor, meetingId: string, day: string) {
+  return queryRows<{ personId: string; orgId: string; orgType: string; parentId: string | null }>(
+    db,
+    sql`select i.person_id as "personId", o.id as "orgId", o.type::text as "orgType",
+      (select l.parent_id from org_links l where l.org_id = o.id and l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) limit 1) as "parentId"
+    from invitations i
+    join memberships m on m.person_id = i.person_id
+      and (m.valid_from is null or m.valid_from <= ${day}) and (m.valid_to is null or m.valid_to >= ${day})
+    join orgs o on o.id = case when (select type from orgs where id = m.org_id) = 'team'
+      then (select l.parent_id from org_links l where l.org_id = m.org_id and l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) limit 1)
+      else m.org_id end
+    where i.meeting_id = ${meetingId}
+    order by i.person_id, (o.type in ('school', 'center')) desc`,
+  );
+}

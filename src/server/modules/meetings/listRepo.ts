@@ -1,0 +1,132 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/enums';
+import type { MeetingsQuery } from '../../../shared/meetings';
+import { type Executor, queryRows } from '../../db/client';
+
+/** A schedule line as read from the database. */
+export interface MeetingLine {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  mode: MeetingMode;
+  status: MeetingStatus;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  grade: number | null;
+  hostOrgId: string;
+  hostName: string;
+  networkId: string | null;
+  networkName: string | null;
+  readable: boolean;
+  roles: string[] | null;
+}
+
+/** Who is asking, for the visibility condition: admin, or the orgs whose subtree they reach. */
+export interface Viewer {
+  personId: string;
+  isAdmin: boolean;
+  /** Orgs whose subtree the viewer reads: their schools (and teams' schools) and, for office staff, their office. */
+  rootOrgIds: string[];
+}
+
+const uuids = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/** SQL: the viewer may read meeting m in full. */
+function readableSql(v: Viewer): SQL {
+  if (v.isAdmin) return sql`true`;
+  const reach = v.rootOrgIds.length
+    ? sql`(m.host_org_id in (select id from reach) or exists (select 1 from network_members nm where nm.network_id = m.network_id and nm.org_id in (select id from reach)))`
+    : sql`false`;
+  return sql`(${reach}
+    or m.chair_person_id = ${v.personId} or m.secretary_person_id = ${v.personId}
+    or exists (select 1 from invitations i where i.meeting_id = m.id and i.person_id = ${v.personId})
+    or exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${v.personId})
+    or exists (select 1 from network_leaders nl where nl.network_id = m.network_id and nl.person_id = ${v.personId}))`;
+}
+
+/**
+ * Meetings matching the filters. Without a network or org filter only meetings the viewer reads in full are listed;
+ * with one, other meetings of that scope come as public lines (readable = false), drafts excepted.
+ */
+export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, day: string): Promise<MeetingLine[]> {
+  const conds: SQL[] = [];
+  if (q.from) conds.push(sql`m.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
+  if (q.to) conds.push(sql`m.starts_at < ((${q.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`);
+  if (q.networkId) conds.push(sql`m.network_id = ${q.networkId}`);
+  if (q.orgId)
+    conds.push(sql`m.host_org_id in (
+      with recursive down(id, depth) as (
+        select ${q.orgId}::uuid, 0
+        union all
+        select l.org_id, down.depth + 1 from org_links l join down on l.parent_id = down.id
+        where l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) and down.depth < 12
+      ) select id from down)`);
+  if (q.subjectId) conds.push(sql`exists (select 1 from meeting_subjects s where s.meeting_id = m.id and s.subject_id = ${q.subjectId})`);
+  if (q.kind) conds.push(sql`m.kind = ${q.kind}`);
+  if (q.status) conds.push(sql`m.status = ${q.status}`);
+  const readable = readableSql(v);
+  if (q.networkId || q.orgId) conds.push(sql`(${readable} or m.status <> 'draft')`);
+  else conds.push(readable);
+  const where = sql.join(conds, sql` and `);
+  const roots = v.rootOrgIds.length ? uuids(v.rootOrgIds) : sql`null::uuid`;
+  return queryRows<MeetingLine>(
+    db,
+    sql`with recursive reach(id, depth) as (
+        select o.id, 0 from orgs o where o.id in (${roots})
+        union all
+        select l.org_id, reach.depth + 1 from org_links l join reach on l.parent_id = reach.id
+        where l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) and reach.depth < 12
+      )
+      select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
+        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
+        ${readable} as readable, null as roles
+      from meetings m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
+      where ${where}
+      order by m.starts_at, m.title
+      limit 1000`,
+  );
+}
+
+/** Meetings where the person is invited, chairs, writes the minutes or presents; drafts only to chair and secretary. */
+export async function myMeetings(db: Executor, personId: string, q: Pick<MeetingsQuery, 'from' | 'to'>): Promise<MeetingLine[]> {
+  const conds: SQL[] = [];
+  if (q.from) conds.push(sql`m.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
+  if (q.to) conds.push(sql`m.starts_at < ((${q.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`);
+  const extra = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
+  return queryRows<MeetingLine>(
+    db,
+    sql`select * from (
+      select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
+        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
+        true as readable,
+        array_remove(array[
+          case when exists (select 1 from invitations i where i.meeting_id = m.id and i.person_id = ${personId}) then 'invited' end,
+          case when m.chair_person_id = ${personId} then 'chair' end,
+          case when m.secretary_person_id = ${personId} then 'secretary' end,
+          case when exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${personId}) then 'presenter' end
+        ], null) as roles
+      from meetings m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
+      where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})${extra}
+    ) x where cardinality(x.roles) > 0
+    order by x."startsAt", x.title
+    limit 500`,
+  );
+}
+
+/** Non-draft meetings of a person (for the iCal feed). */
+export async function feedOfPerson(db: Executor, personId: string) {
+  return (await myMeetings(db, personId, {})).filter((m) => m.status !== 'draft').map((m) => m.id);
+}
+
+/** Non-draft meetings of a network (for the iCal feed). */
+export async function feedOfNetwork(db: Executor, networkId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from meetings where network_id = ${networkId} and status <> 'draft' order by starts_at limit 1000`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,303 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
+import {
+  agendaItems,
+  attachments,
+  invitationRules,
+  invitations,
+  meetingPresenters,
+  meetingSubjects,
+  meetings,
+  networkChatLinks,
+  networkLeaders,
+  networkMembers,
+  networks,
+  orgs,
+  people,
+  planItems,
+  plans,
+  schoolYears,
+  subjects,
+  terms,
+  venues,
+} from '../../db/schema';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type MeetingInsert = typeof meetings.$inferInsert;
+export type VenueRow = typeof venues.$inferSelect;
+
+/** One meeting row. */
+export async function findMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
+  const rows = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1);
+  return rows[0];
+}
+
+/** One meeting row, locked for the rest of the transaction. */
+export async function lockMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
+  const rows = await db.select().from(meetings).where(eq(meetings.id, id)).for('update').limit(1);
+  return rows[0];
+}
+
+/** Inserts a meeting. */
+export async function insertMeeting(db: Executor, row: MeetingInsert): Promise<MeetingRow> {
+  const [m] = await db.insert(meetings).values(row).returning();
+  return m;
+}
+
+/** Changes a meeting. */
+export async function updateMeeting(db: Executor, id: string, row: Partial<MeetingInsert>): Promise<MeetingRow> {
+  const [m] = await db
+    .update(meetings)
+    .set({ ...row, updatedAt: new Date() })
+    .where(eq(meetings.id, id))
+    .returning();
+  return m;
+}
+
+/** Deletes a meeting (its children cascade). */
+export async function deleteMeeting(db: Executor, id: string): Promise<void> {
+  await db.delete(meetings).where(eq(meetings.id, id));
+}
+
+/** Replaces the subjects, presenters and agenda of a meeting. */
+export async function replaceChildren(
+  db: Executor,
+  meetingId: string,
+  c: {
+    subjectIds: string[];
+    presenters: Array<{ personId: string | null; orgId: string | null; topic: string | null }>;
+    agenda: Array<{ startsAt: string; endsAt: string; title: string; presenterPersonId: string | null }>;
+  },
+): Promise<void> {
+  await db.delete(meetingSubjects).where(eq(meetingSubjects.meetingId, meetingId));
+  await db.delete(meetingPresenters).where(eq(meetingPresenters.meetingId, meetingId));
+  await db.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+  if (c.subjectIds.length) await db.insert(meetingSubjects).values(c.subjectIds.map((subjectId) => ({ meetingId, subjectId })));
+  if (c.presenters.length) await db.insert(meetingPresenters).values(c.presenters.map((p, i) => ({ ...p, meetingId, sortOrder: i })));
+  if (c.agenda.length) await db.insert(agendaItems).values(c.agenda.map((a, i) => ({ ...a, meetingId, sortOrder: i })));
+}
+
+/** Venues of a meeting, central first. */
+export async function venuesOf(db: Executor, meetingId: string): Promise<VenueRow[]> {
+  return db
+    .select()
+    .from(venues)
+    .where(eq(venues.meetingId, meetingId))
+    .orderBy(sql`${venues.isCentral} desc`, asc(venues.sortOrder), asc(venues.name));
+}
+
+/** Inserts one venue. */
+export async function insertVenue(db: Executor, row: typeof venues.$inferInsert): Promise<VenueRow> {
+  const [v] = await db.insert(venues).values(row).returning();
+  return v;
+}
+
+/** Changes one venue of a meeting. */
+export async function updateVenue(db: Executor, id: string, row: Partial<typeof venues.$inferInsert>): Promise<void> {
+  await db.update(venues).set(row).where(eq(venues.id, id));
+}
+
+/** Deletes venues of a meeting (invitations keep their person, lose the venue). */
+export async function deleteVenues(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await db.delete(venues).where(inArray(venues.id, ids));
+}
+
+/** Subjects of many meetings. */
+export async function subjectsOf(db: Executor, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({ meetingId: meetingSubjects.meetingId, id: subjects.id, name: subjects.name })
+    .from(meetingSubjects)
+    .innerJoin(subjects, eq(subjects.id, meetingSubjects.subjectId))
+    .where(inArray(meetingSubjects.meetingId, meetingIds))
+    .orderBy(asc(subjects.sortOrder));
+}
+
+/** Presenters of a meeting with names. */
+export async function presentersOf(db: Executor, meetingId: string) {
+  return db
+    .select({
+      id: meetingPresenters.id,
+      personId: meetingPresenters.personId,
+      personName: people.fullName,
+      orgId: meetingPresenters.orgId,
+      orgName: orgs.name,
+      topic: meetingPresenters.topic,
+    })
+    .from(meetingPresenters)
+    .leftJoin(people, eq(people.id, meetingPresenters.personId))
+    .leftJoin(orgs, eq(orgs.id, meetingPresenters.orgId))
+    .where(eq(meetingPresenters.meetingId, meetingId))
+    .orderBy(asc(meetingPresenters.sortOrder));
+}
+
+/** Agenda of a meeting in order. */
+export async function agendaOf(db: Executor, meetingId: string) {
+  return db
+    .select({
+      id: agendaItems.id,
+      startsAt: agendaItems.startsAt,
+      endsAt: agendaItems.endsAt,
+      title: agendaItems.title,
+      presenterId: agendaItems.presenterPersonId,
+      presenterName: people.fullName,
+    })
+    .from(agendaItems)
+    .leftJoin(people, eq(people.id, agendaItems.presenterPersonId))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.sortOrder));
+}
+
+/** Member org ids of a network. */
+export async function networkMemberIds(db: Executor, networkId: string | null): Promise<string[]> {
+  if (!networkId) return [];
+  const rows = await db.select({ id: networkMembers.orgId }).from(networkMembers).where(eq(networkMembers.networkId, networkId));
+  return rows.map((r) => r.id);
+}
+
+/** People leading a network (leader or deputy). */
+export async function networkLeaderIds(db: Executor, networkId: string | null): Promise<string[]> {
+  if (!networkId) return [];
+  const rows = await db.select({ id: networkLeaders.personId }).from(networkLeaders).where(eq(networkLeaders.networkId, networkId));
+  return rows.map((r) => r.id);
+}
+
+/** Whether a person is invited to, or presents at, a meeting. */
+export async function personRole(db: Executor, meetingId: string, personId: string) {
+  const [row] = await queryRows<{ invited: boolean; presents: boolean }>(
+    db,
+    sql`select
+      exists(select 1 from invitations where meeting_id = ${meetingId} and person_id = ${personId}) as invited,
+      exists(select 1 from meeting_presenters where meeting_id = ${meetingId} and person_id = ${personId}) as presents`,
+  );
+  return row ?? { invited: false, presents: false };
+}
+
+/** Ids among the given that exist, per table. */
+export async function existing(db: Executor, table: 'orgs' | 'people' | 'subjects', ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const t = { orgs, people, subjects }[table];
+  const rows = await db.select({ id: t.id }).from(t).where(inArray(t.id, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The school year whose dates hold a day, with the number of the term holding it (null between terms). */
+export async function yearAndTermOn(db: Executor, day: string, schoolYearId?: string | null) {
+  const year = schoolYearId
+    ? (await db.select().from(schoolYears).where(eq(schoolYears.id, schoolYearId)).limit(1))[0]
+    : (await db.select().from(schoolYears).where(sql`${schoolYears.startDate} <= ${day} and ${schoolYears.endDate} >= ${day}`).limit(1))[0];
+  if (!year) return undefined;
+  const [term] = await db
+    .select({ number: terms.number })
+    .from(terms)
+    .where(and(eq(terms.schoolYearId, year.id), sql`${terms.startDate} <= ${day} and ${terms.endDate} >= ${day}`))
+    .limit(1);
+  return { year, termNumber: term?.number ?? null };
+}
+
+/** A plan item with the network or org of its plan. */
+export async function findPlanItem(db: Executor, id: string) {
+  const rows = await db
+    .select({ item: planItems, planNetworkId: plans.networkId, planOrgId: plans.orgId, planYearId: plans.schoolYearId })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(eq(planItems.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Invitation rules of a meeting with how many invitations each made. */
+export async function rulesOf(db: Executor, meetingId: string) {
+  return db
+    .select({
+      id: invitationRules.id,
+      rule: invitationRules.rule,
+      description: invitationRules.description,
+      count: sql<number>`(select count(*)::int from invitations i where i.rule_id = invitation_rules.id)`,
+    })
+    .from(invitationRules)
+    .where(eq(invitationRules.meetingId, meetingId))
+    .orderBy(asc(invitationRules.createdAt));
+}
+
+/** Attachments of a meeting. */
+export async function attachmentsOf(db: Executor, meetingId: string) {
+  return db
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.meetingId, meetingId))
+    .orderBy(asc(attachments.createdAt));
+}
+
+/** Invitations of a meeting with person, contacts and the org where they work on a date. */
+export async function invitationsOf(db: Executor, meetingId: string, day: string) {
+  return db
+    .select({
+      id: invitations.id,
+      personId: people.id,
+      fullName: people.fullName,
+      email: people.email,
+      phone: people.phone,
+      venueId: invitations.venueId,
+      ruleId: invitations.ruleId,
+      orgName: sql<
+        string | null
+      >`(select o.name from memberships m join orgs o on o.id = m.org_id where m.person_id = ${people.id} and (m.valid_from is null or m.valid_from <= ${day}) and (m.valid_to is null or m.valid_to >= ${day}) order by o.type = 'team' limit 1)`,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.meetingId, meetingId))
+    .orderBy(asc(people.fullName));
+}
+
+/** Person ids invited to a meeting. */
+export async function invitedPersonIds(db: Executor, meetingId: string): Promise<string[]> {
+  const rows = await db.select({ id: invitations.personId }).from(invitations).where(eq(invitations.meetingId, meetingId));
+  return rows.map((r) => r.id);
+}
+
+/** A network's id and name. */
+export async function networkName(db: Executor, id: string) {
+  const rows = await db.select({ id: networks.id, name: networks.name }).from(networks).where(eq(networks.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Full names of people by id. */
+export async function peopleNames(db: Executor, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = ids.filter((x): x is string => !!x);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A network's chat links with subject names. */
+export async function chatLinksOf(db: Executor, networkId: string) {
+  return db
+    .select({
+      id: networkChatLinks.id,
+      url: networkChatLinks.url,
+      label: networkChatLinks.label,
+      subjectId: subjects.id,
+      subjectName: subjects.name,
+    })
+    .from(networkChatLinks)
+    .leftJoin(subjects, eq(subjects.id, networkChatLinks.subjectId))
+    .where(eq(networkChatLinks.networkId, networkId))
+    .orderBy(asc(subjects.sortOrder));
+}
+
+/** Replaces a network's chat links. */
+export async function replaceChatLinks(
+  db: Executor,
+  networkId: string,
+  links: Array<{ subjectId: string | null; url: string; label: string | null }>,
+): Promise<void> {
+  await db.delete(networkChatLinks).where(eq(networkChatLinks.networkId, networkId));
+  if (links.length) await db.insert(networkChatLinks).values(links.map((l) => ({ ...l, networkId })));
+}

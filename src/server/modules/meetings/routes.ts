@@ -1,0 +1,195 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  calendarTokenInput,
+  chatLinksInput,
+  invitationRuleInput,
+  invitationVenueInput,
+  inviteByNameInput,
+  meetingCreateInput,
+  meetingReasonInput,
+  meetingsQuery,
+  meetingUpdateInput,
+} from '../../../shared/meetings';
+import { requireActor } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { fieldError } from '../../lib/errors';
+import { inTransaction } from '../../lib/tx';
+import * as attachments from './attachments';
+import { applyBridgeRule } from './bridge';
+import * as calendar from './calendar';
+import * as chatLinks from './chatLinks';
+import * as detail from './detail';
+import * as invite from './invite';
+import * as service from './service';
+
+const idParams = z.object({ id: z.uuid() });
+const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
+const ruleParams = z.object({ id: z.uuid(), ruleId: z.uuid() });
+const feedParams = z.object({ file: z.string().max(200) });
+const mineQuery = meetingsQuery.pick({ from: true, to: true });
+
+/** Content-Disposition with the original (Vietnamese) file name. */
+function disposition(name: string): string {
+  const ascii =
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'tep';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Meetings: schedule views, the meeting page, edits and status, invitations, bridge rule, files, chat links, iCal. */
+export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['meetings'];
+
+  r.get('/meetings', { schema: { tags, querystring: meetingsQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return detail.list(db, actor, req.query);
+  });
+
+  r.get('/meetings/mine', { schema: { tags, querystring: mineQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return detail.mine(db, actor, req.query);
+  });
+
+  r.get('/meetings/:id', { schema: { tags, params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return detail.get(db, actor, req.params.id);
+  });
+
+  r.post('/meetings', { schema: { tags, body: meetingCreateInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const m = await inTransaction(ctx, (tx) => service.create(tx, actor, req.body));
+    return reply.status(201).send(await detail.get(db, actor, m.id));
+  });
+
+  r.put('/meetings/:id', { schema: { tags, params: idParams, body: meetingUpdateInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
+    return detail.get(db, actor, req.params.id);
+  });
+
+  r.delete('/meetings/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.remove(tx, actor, req.params.id));
+    return reply.status(204).send();
+  });
+
+  r.post('/meetings/:id/schedule', { schema: { tags, params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.schedule(tx, actor, req.params.id));
+    return detail.get(db, actor, req.params.id);
+  });
+
+  for (const action of ['postpone', 'cancel'] as const) {
+    r.post(`/meetings/:id/${action}`, { schema: { tags, params: idParams, body: meetingReasonInput } }, async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => service.postponeOrCancel(tx, actor, req.params.id, action, req.body));
+      return detail.get(db, actor, req.params.id);
+    });
+  }
+
+  r.post('/meetings/:id/held', { schema: { tags, params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.markHeld(tx, actor, req.params.id));
+    return detail.get(db, actor, req.params.id);
+  });
+
+  r.post('/meetings/:id/apply-bridge-rule', { schema: { tags, params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    const result = await inTransaction(ctx, (tx) => applyBridgeRule(tx, actor, req.params.id));
+    return { result, meeting: await detail.get(db, actor, req.params.id) };
+  });
+
+  r.post('/meetings/:id/invitation-rules', { schema: { tags, params: idParams, body: invitationRuleInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const result = await inTransaction(ctx, (tx) => invite.addRule(tx, actor, req.params.id, req.body));
+    return reply.status(201).send(result);
+  });
+
+  r.delete('/meetings/:id/invitation-rules/:ruleId', { schema: { tags, params: ruleParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => invite.removeRule(tx, actor, req.params.id, req.params.ruleId));
+    return reply.status(204).send();
+  });
+
+  r.post('/meetings/:id/invitations', { schema: { tags, params: idParams, body: inviteByNameInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const result = await inTransaction(ctx, (tx) => invite.inviteByName(tx, actor, req.params.id, req.body));
+    return reply.status(201).send(result);
+  });
+
+  r.put(
+    '/meetings/:id/invitations/:invitationId',
+    { schema: { tags, params: invitationParams, body: invitationVenueInput } },
+    async (req, reply) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => invite.setInvitationVenue(tx, actor, req.params.id, req.params.invitationId, req.body.venueId));
+      return reply.status(204).send();
+    },
+  );
+
+  r.delete('/meetings/:id/invitations/:invitationId', { schema: { tags, params: invitationParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => invite.removeInvitation(tx, actor, req.params.id, req.params.invitationId));
+    return reply.status(204).send();
+  });
+
+  r.post('/meetings/:id/attachments', { schema: { tags, params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await attachments.requireUpload(db, actor, req.params.id);
+    const file = await req.file();
+    if (file?.fieldname !== 'file') throw fieldError('file', 'Chưa chọn tệp đính kèm (trường «file»)');
+    const data = await file.toBuffer();
+    const mimeType = attachments.checkFile(file.filename, data);
+    const sha256 = await attachments.storeFile(ctx.config.dataDir, data);
+    const row = await inTransaction(ctx, (tx) =>
+      attachments.addAttachment(tx, actor, req.params.id, { fileName: file.filename, mimeType, size: data.length, sha256 }),
+    );
+    return reply.status(201).send(row);
+  });
+
+  r.get('/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const a = await attachments.readable(db, actor, req.params.id, ctx.config.dataDir);
+    return reply
+      .header('content-type', a.mimeType)
+      .header('content-disposition', disposition(a.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .send(createReadStream(a.path));
+  });
+
+  r.delete('/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => attachments.removeAttachment(tx, actor, req.params.id, ctx.config.dataDir));
+    return reply.status(204).send();
+  });
+
+  r.get('/networks/:id/chat-links', { schema: { tags, params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return chatLinks.list(db, actor, req.params.id);
+  });
+
+  r.put('/networks/:id/chat-links', { schema: { tags, params: idParams, body: chatLinksInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => chatLinks.replace(tx, actor, req.params.id, req.body));
+    return chatLinks.list(db, actor, req.params.id);
+  });
+
+  r.post('/calendar/tokens', { schema: { tags, body: calendarTokenInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return inTransaction(ctx, (tx) => calendar.token(tx, actor, req.body, ctx.config.publicUrl));
+  });
+
+  for (const kind of ['person', 'network'] as const) {
+    r.get(`/calendar/${kind}/:file`, { schema: { tags, params: feedParams } }, async (req, reply) => {
+      const text = await calendar.feed(db, kind, req.params.file, ctx.config.publicUrl);
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
+    });
+  }
+}

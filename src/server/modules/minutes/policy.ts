@@ -1,0 +1,34 @@
+import type { MinutesStatus } from '../../../shared/enums';
+import type { MinutesView } from '../../../shared/minutes';
+import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { isChairOrSecretary, type MeetingAccess } from '../attendance/policy';
+
+export { canReadMeetingRecord as canReadMinutes } from '../attendance/policy';
+
+/**
+ * Minutes policy. Reading: see canReadMinutes. Writing the text and starting the signing: the secretary and the
+ * chair, while the minutes are a draft. Signing: participants only (attendees present or late, chair, secretary).
+ * Addenda to locked minutes: written by the secretary or chair, signed by participants. Nobody, not even an admin,
+ * changes locked minutes.
+ */
+export function minutesCan(
+  actor: Actor,
+  m: MeetingAccess,
+  status: MinutesStatus,
+  participant: boolean,
+  signed: boolean,
+): MinutesView['can'] {
+  const writer = isChairOrSecretary(actor, m);
+  return {
+    edit: writer && status === 'draft',
+    startSigning: writer && status === 'draft',
+    sign: participant && !signed && status === 'signing',
+    addAddendum: writer && status === 'locked',
+    signAddenda: participant && status === 'locked',
+  };
+}
+
+/** The team meeting count is readable by anyone working in the team's school and by the offices above it. */
+export function canReadTeamCount(actor: Actor, teamChain: readonly string[]): boolean {
+  return atLeast(scopeOf(actor, teamChain), 'member');
+}

@@ -1,0 +1,136 @@
+import type { AddendumInput, MinutesVerification } from '../../../shared/minutes';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { audit } from '../../lib/audit';
+import { AppError, fieldError, notFound } from '../../lib/errors';
+import { loadReadableMeeting } from '../attendance/access';
+import { isChairOrSecretary } from '../attendance/policy';
+import * as attendanceRepo from '../attendance/repo';
+import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
+import * as repo from './repo';
+import { plainText, sanitizeRichText } from './sanitize';
+import { assertEditable, computeFacts, participantsOf } from './service';
+
+const notSigning = () => new AppError('INVALID_STATE', { params: { message: 'Biên bản chưa được đưa ra ký' } });
+
+/** Freezes the facts and the text, stores the SHA-256 of the canonical string, and opens the minutes for signing. */
+export async function startSigning(db: Executor, actor: Actor, meetingId: string): Promise<void> {
+  const m = await loadReadableMeeting(db, actor, meetingId);
+  assertEditable(await repo.findByMeeting(db, meetingId));
+  if (!isChairOrSecretary(actor, m.access)) throw new AppError('FORBIDDEN');
+  await attendanceRepo.lockMeeting(db, meetingId);
+  await repo.ensure(db, meetingId);
+  const row = await repo.findByMeetingForUpdate(db, meetingId);
+  assertEditable(row);
+  if (!plainText(row.discussion)) throw fieldError('discussion', 'Cần ghi những nội dung góp ý trao đổi trước khi ký');
+  if (m.meeting.startsAt.getTime() > Date.now()) {
+    throw new AppError('INVALID_STATE', { params: { message: 'Buổi sinh hoạt chưa diễn ra, chưa thể ký biên bản' } });
+  }
+  const facts = await computeFacts(db, m);
+  const textHash = sha256(canonicalMinutes({ meetingId, facts, discussion: row.discussion, recommendations: row.recommendations }));
+  await repo.update(db, row.id, { status: 'signing', facts, textHash, updatedBy: actor.personId });
+  if (m.meeting.status === 'scheduled' || m.meeting.status === 'draft') await attendanceRepo.setMeetingStatus(db, meetingId, 'held');
+  await audit(db, actor, {
+    action: 'minutes.startSigning',
+    entityType: 'minutes',
+    entityId: row.id,
+    orgId: m.meeting.hostOrgId,
+    after: { textHash },
+  });
+}
+
+/**
+ * A participant signs the hash of the frozen text. The minutes row is locked FOR UPDATE first, so signatures of the
+ * same minutes are decided one after another and the lock decision sees every committed signature. The chair signs
+ * last: their signature locks the minutes (and the meeting) in the same transaction.
+ */
+export async function sign(db: Executor, actor: Actor, meetingId: string): Promise<{ locked: boolean }> {
+  const m = await loadReadableMeeting(db, actor, meetingId);
+  const row = await repo.findByMeetingForUpdate(db, meetingId);
+  if (!row || row.status === 'draft') throw notSigning();
+  if (row.status === 'locked') throw new AppError('MINUTES_LOCKED');
+  const roles = await participantsOf(db, m.meeting);
+  const role = roles.get(actor.personId);
+  if (!role) throw new AppError('FORBIDDEN');
+  const signed = new Set((await repo.signaturesOf(db, row.id)).map((s) => s.personId));
+  if (signed.has(actor.personId)) return { locked: false };
+  const chairId = m.meeting.chairPersonId;
+  const missing = [...roles.keys()].filter((id) => id !== chairId && id !== actor.personId && !signed.has(id));
+  if (actor.personId === chairId && missing.length > 0) {
+    const names = await repo.names(db, missing);
+    const list = missing.map((id) => names.get(id) ?? '').join(', ');
+    throw new AppError('INVALID_STATE', {
+      params: { message: `Chủ trì ký sau cùng. Còn ${missing.length} người chưa ký: ${list}` },
+    });
+  }
+  await repo.insertSignature(db, { minutesId: row.id, personId: actor.personId, role, textHash: row.textHash ?? '' });
+  const lockNow = actor.personId === chairId || (!chairId && missing.length === 0);
+  if (lockNow) await repo.lock(db, row.id, meetingId);
+  await audit(db, actor, {
+    action: lockNow ? 'minutes.lock' : 'minutes.sign',
+    entityType: 'minutes',
+    entityId: row.id,
+    orgId: m.meeting.hostOrgId,
+  });
+  return { locked: lockNow };
+}
+
+/** Recomputes the hash from the stored text and compares it with the stored hash and every signature. */
+export async function verify(db: Executor, actor: Actor, meetingId: string): Promise<MinutesVerification> {
+  await loadReadableMeeting(db, actor, meetingId);
+  const row = await repo.findByMeeting(db, meetingId);
+  if (!row || row.status === 'draft') throw notSigning();
+  const computedHash = sha256(
+    canonicalMinutes({ meetingId, facts: row.facts, discussion: row.discussion, recommendations: row.recommendations }),
+  );
+  const signatures = (await repo.signaturesOf(db, row.id)).map((s) => ({
+    personId: s.personId,
+    fullName: s.fullName,
+    matches: s.textHash === computedHash,
+  }));
+  return {
+    status: row.status,
+    storedHash: row.textHash,
+    computedHash,
+    textMatches: computedHash === row.textHash,
+    allSignaturesMatch: signatures.length > 0 && signatures.every((s) => s.matches),
+    signatures,
+  };
+}
+
+/** A correction to locked minutes: a hashed addendum written by the secretary or chair; the minutes never change. */
+export async function addAddendum(db: Executor, actor: Actor, meetingId: string, input: AddendumInput): Promise<string> {
+  const m = await loadReadableMeeting(db, actor, meetingId);
+  const row = await repo.findByMeeting(db, meetingId);
+  if (row?.status !== 'locked') {
+    throw new AppError('INVALID_STATE', { params: { message: 'Chỉ lập phụ lục đính chính khi biên bản đã khóa' } });
+  }
+  if (!isChairOrSecretary(actor, m.access)) throw new AppError('FORBIDDEN');
+  const content = sanitizeRichText(input.content);
+  if (!plainText(content)) throw fieldError('content', 'Cần ghi nội dung đính chính');
+  const textHash = sha256(canonicalAddendum({ minutesId: row.id, minutesHash: row.textHash ?? '', content }));
+  const created = await repo.insertAddendum(db, { minutesId: row.id, content, textHash, createdBy: actor.personId });
+  await audit(db, actor, {
+    action: 'minutes.addendum',
+    entityType: 'minutes',
+    entityId: row.id,
+    orgId: m.meeting.hostOrgId,
+    after: { textHash },
+  });
+  return created.id;
+}
+
+/** A participant signs an addendum (once); the addendum row is locked so concurrent signatures all count. */
+export async function signAddendum(db: Executor, actor: Actor, meetingId: string, addendumId: string): Promise<void> {
+  const m = await loadReadableMeeting(db, actor, meetingId);
+  const row = await repo.findByMeeting(db, meetingId);
+  if (!row) throw notFound('biên bản');
+  const addendum = await repo.addendumForUpdate(db, row.id, addendumId);
+  if (!addendum) throw notFound('phụ lục');
+  const roles = await participantsOf(db, m.meeting);
+  if (!roles.has(actor.personId)) throw new AppError('FORBIDDEN');
+  const list = addendum.signatures as Array<{ personId: string }>;
+  if (list.some((s) => s.personId === actor.personId)) return;
+  const entry = { personId: actor.personId, fullName: actor.fullName, signedAt: new Date().toISOString(), textHash: addendum.textHash };
+  await repo.setAddendumSignatures(db, addendum.id, [...list, entry]);
+}

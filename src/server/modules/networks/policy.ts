@@ -1,0 +1,11 @@
+import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+
+/**
+ * Network policy. Networks are public within the platform (name, members, leaders' names: they come from a
+ * published decision). Forming, changing or dissolving one is for the supervising office (office staff whose
+ * subtree holds the supervising org) and admins.
+ */
+export function networkCan(actor: Actor, supervisingChain: readonly string[]): { update: boolean; delete: boolean } {
+  const office = atLeast(scopeOf(actor, supervisingChain), 'office');
+  return { update: office, delete: office };
+}

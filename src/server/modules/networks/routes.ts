@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { networkInput, networkRollOverInput, networksQuery } from '../../../shared/schemas';
+import { requireActor } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { inTransaction } from '../../lib/tx';
+import { rollOver } from './rollOver';
+import * as service from './service';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** Network lists, pages and edits. */
+export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+
+  r.get('/networks', { schema: { tags: ['networks'], querystring: networksQuery } }, async (req) => {
+    await requireActor(req, ctx);
+    return service.list(db, req.query);
+  });
+
+  r.get('/networks/:id', { schema: { tags: ['networks'], params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return service.get(db, actor, req.params.id);
+  });
+
+  r.post('/networks', { schema: { tags: ['networks'], body: networkInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const network = await inTransaction(ctx, (tx) => service.create(tx, actor, req.body));
+    return reply.status(201).send(await service.get(db, actor, network.id));
+  });
+
+  r.put('/networks/:id', { schema: { tags: ['networks'], params: idParams, body: networkInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
+    return service.get(db, actor, req.params.id);
+  });
+
+  r.delete('/networks/:id', { schema: { tags: ['networks'], params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.remove(tx, actor, req.params.id));
+    return reply.status(204).send();
+  });
+
+  r.post(
+    '/networks/:id/roll-over',
+    { schema: { tags: ['networks'], params: idParams, body: networkRollOverInput } },
+    async (req, reply) => {
+      const actor = await requireActor(req, ctx);
+      const network = await inTransaction(ctx, (tx) => rollOver(tx, actor, req.params.id, req.body));
+      return reply.status(201).send(await service.get(db, actor, network.id));
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { inTransaction } from '../../lib/tx';
+import * as service from './service';
+
+const idParams = z.object({ id: z.uuid() });
+const listQuery = z.object({ unread: z.enum(['0', '1', 'true', 'false']).optional() });
+
+/** In-app notices of the logged-in person. */
+export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['notifications'];
+
+  r.get('/notifications', { schema: { tags, querystring: listQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return service.listMine(db, actor, req.query.unread === '1' || req.query.unread === 'true');
+  });
+
+  r.post('/notifications/:id/read', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.markRead(tx, actor, req.params.id));
+    return reply.status(204).send();
+  });
+
+  r.post('/notifications/read-all', { schema: { tags } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.markAllRead(tx, actor));
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,26 @@
+import { ALLOWED_CHILDREN, type OrgType } from '../../../shared/enums';
+import type { OrgDetail } from '../../../shared/types';
+import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+
+/**
+ * Org policy. Everyone logged in reads an org's public facts (name, type, place in the tree).
+ * Staff lists and contacts are private: members of the school, its managers and the offices above.
+ * Office staff edit and move what is under them; a principal edits the school and creates its teams;
+ * a team head edits the team.
+ */
+export function orgCan(actor: Actor, chain: readonly string[], type: OrgType): OrgDetail['can'] {
+  const scope = scopeOf(actor, chain);
+  const office = atLeast(scope, 'office');
+  return {
+    update: atLeast(scope, 'team'),
+    createChild: ALLOWED_CHILDREN[type].length > 0 && (office || (scope === 'school' && (type === 'school' || type === 'center'))),
+    move: office && type !== 'province_department',
+    viewStaff: atLeast(scope, 'member'),
+    manageStaff: atLeast(scope, 'school'),
+  };
+}
+
+/** Creating an org without a parent (a new province department) is for admins only. */
+export function canCreateRoot(actor: Actor): boolean {
+  return actor.isAdmin;
+}

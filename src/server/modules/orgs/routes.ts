@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { orgInput, orgParentInput, orgSearchQuery } from '../../../shared/schemas';
+import { requireActor } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { todayIso } from '../../lib/dates';
+import { inTransaction } from '../../lib/tx';
+import * as peopleService from '../people/service';
+import * as repo from './repo';
+import * as service from './service';
+
+const idParams = z.object({ id: z.uuid() });
+const dateQuery = z.object({ date: z.iso.date().optional() });
+
+/** Org tree, search, org pages and org edits. */
+export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+
+  r.get('/orgs/tree', { schema: { tags: ['orgs'], querystring: dateQuery } }, async (req) => {
+    await requireActor(req, ctx);
+    return service.getTree(db, req.query.date ?? todayIso());
+  });
+
+  r.get('/orgs/search', { schema: { tags: ['orgs'], querystring: orgSearchQuery } }, async (req) => {
+    await requireActor(req, ctx);
+    return repo.search(db, req.query.q, { type: req.query.type, limit: req.query.limit });
+  });
+
+  r.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, querystring: dateQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return service.getDetail(db, actor, req.params.id, req.query.date ?? todayIso());
+  });
+
+  r.get('/orgs/:id/people', { schema: { tags: ['orgs'], params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return peopleService.staffOfOrg(db, actor, req.params.id);
+  });
+
+  r.post('/orgs', { schema: { tags: ['orgs'], body: orgInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const org = await inTransaction(ctx, (tx) => service.create(tx, actor, req.body));
+    return reply.status(201).send(await service.getDetail(db, actor, org.id, todayIso()));
+  });
+
+  r.put('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, body: orgInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
+    return service.getDetail(db, actor, req.params.id, todayIso());
+  });
+
+  r.post('/orgs/:id/move', { schema: { tags: ['orgs'], params: idParams, body: orgParentInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.move(tx, actor, req.params.id, req.body));
+    return service.getDetail(db, actor, req.params.id, todayIso());
+  });
+}

@@ -1,0 +1,170 @@
+import { ALLOWED_CHILDREN } from '../../../shared/enums';
+import { orgTypeLabels } from '../../../shared/labels';
+import type { OrgInput, OrgParentInput } from '../../../shared/schemas';
+import type { OrgDetail, OrgTreeNode } from '../../../shared/types';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { audit } from '../../lib/audit';
+import { todayIso } from '../../lib/dates';
+import { AppError, fieldError, notFound } from '../../lib/errors';
+import { dayBefore, viDate } from '../../lib/format';
+import * as networksRepo from '../networks/repo';
+import * as schoolYearsRepo from '../schoolYears/repo';
+import { canCreateRoot, orgCan } from './policy';
+import * as repo from './repo';
+
+type ParsedOrgInput = Omit<OrgInput, 'levels' | 'subjectIds'> & { levels: NonNullable<OrgInput['levels']>; subjectIds: string[] };
+
+/** The whole org tree as it stood on a date. */
+export async function getTree(db: Executor, date: string): Promise<{ date: string; nodes: OrgTreeNode[] }> {
+  const nodes = await repo.treeOn(db, date);
+  return { date, nodes };
+}
+
+/** Loads an org or throws 404. */
+export async function mustFind(db: Executor, id: string) {
+  const org = await repo.findById(db, id);
+  if (!org) throw notFound('đơn vị');
+  return org;
+}
+
+/** One org as seen on a date, with what the actor may do with it. */
+export async function getDetail(db: Executor, actor: Actor, id: string, date: string): Promise<OrgDetail> {
+  const org = await mustFind(db, id);
+  const [chainOnDate, chainToday, children, history, subjects, networks] = await Promise.all([
+    repo.ancestorChain(db, id, date),
+    repo.ancestorChain(db, id, todayIso()),
+    repo.childrenOn(db, id, date),
+    repo.parentHistory(db, id),
+    repo.subjectsOf(db, id),
+    networksRepo.networksOfOrg(db, id),
+  ]);
+  const ancestorRows = await repo.summaries(db, chainOnDate.slice(1));
+  const byId = new Map(ancestorRows.map((a) => [a.id, a]));
+  const ancestors = chainOnDate
+    .slice(1)
+    .reverse()
+    .map((a) => byId.get(a))
+    .filter((a) => a !== undefined);
+  return {
+    id: org.id,
+    code: org.code,
+    name: org.name,
+    shortName: org.shortName,
+    type: org.type,
+    levels: org.levels,
+    address: org.address,
+    phone: org.phone,
+    email: org.email,
+    validFrom: org.validFrom,
+    validTo: org.validTo,
+    parent: ancestors.at(-1) ?? null,
+    ancestors,
+    children,
+    parentHistory: history.map((h) => ({ id: h.id, parent: h.parent, validFrom: h.validFrom, validTo: h.validTo })),
+    subjects,
+    networks,
+    can: orgCan(actor, chainToday, org.type),
+  };
+}
+
+async function checkParent(db: Executor, parentId: string, childType: OrgInput['type']) {
+  const parent = await repo.findById(db, parentId);
+  if (!parent) throw fieldError('parentId', 'Đơn vị cấp trên không tồn tại');
+  if (!ALLOWED_CHILDREN[parent.type].includes(childType)) {
+    throw fieldError('parentId', `${orgTypeLabels[childType]} không thể trực thuộc ${orgTypeLabels[parent.type]}`);
+  }
+  return parent;
+}
+
+async function checkSubjects(db: Executor, ids: string[]) {
+  const found = await schoolYearsRepo.existingSubjectIds(db, ids);
+  if (found.length !== new Set(ids).size) throw fieldError('subjectIds', 'Có môn học không tồn tại');
+}
+
+function rowOf(input: ParsedOrgInput) {
+  return {
+    code: input.code,
+    name: input.name,
+    shortName: input.shortName ?? null,
+    type: input.type,
+    levels: input.type === 'school' || input.type === 'center' ? input.levels : [],
+    address: input.address ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    validFrom: input.validFrom ?? null,
+    validTo: input.validTo ?? null,
+  };
+}
+
+/** Creates an org under a parent (from validFrom, else today). */
+export async function create(tx: Executor, actor: Actor, input: ParsedOrgInput) {
+  const today = todayIso();
+  if (input.parentId) {
+    const parent = await checkParent(tx, input.parentId, input.type);
+    const chain = await repo.ancestorChain(tx, parent.id, today);
+    if (!orgCan(actor, chain, parent.type).createChild) throw new AppError('FORBIDDEN');
+  } else if (!canCreateRoot(actor)) {
+    throw fieldError('parentId', 'Cần chọn đơn vị cấp trên');
+  } else if (input.type !== 'province_department') {
+    throw fieldError('parentId', 'Chỉ Sở GD&ĐT mới không có đơn vị cấp trên');
+  }
+  await checkSubjects(tx, input.subjectIds);
+  const org = await repo.insert(tx, rowOf(input));
+  if (input.parentId) await repo.insertLink(tx, { orgId: org.id, parentId: input.parentId, validFrom: input.validFrom ?? today });
+  await repo.setSubjects(tx, org.id, input.type === 'team' ? input.subjectIds : []);
+  await audit(tx, actor, {
+    action: 'create',
+    entityType: 'org',
+    entityId: org.id,
+    orgId: org.id,
+    after: { ...org, parentId: input.parentId ?? null },
+  });
+  return org;
+}
+
+/** Updates an org's own facts (the parent changes only through move). */
+export async function update(tx: Executor, actor: Actor, id: string, input: ParsedOrgInput) {
+  const org = await mustFind(tx, id);
+  const chain = await repo.ancestorChain(tx, id, todayIso());
+  if (!orgCan(actor, chain, org.type).update) throw new AppError('FORBIDDEN');
+  if (input.type !== org.type) throw fieldError('type', 'Không thể đổi loại đơn vị sau khi đã tạo');
+  await checkSubjects(tx, input.subjectIds);
+  const updated = await repo.update(tx, id, rowOf(input));
+  if (org.type === 'team') await repo.setSubjects(tx, id, input.subjectIds);
+  await audit(tx, actor, { action: 'update', entityType: 'org', entityId: id, orgId: id, before: org, after: updated });
+  return updated;
+}
+
+/** Moves an org under a new parent from a date; the old link ends the day before, so history is kept. */
+export async function move(tx: Executor, actor: Actor, id: string, input: OrgParentInput) {
+  const org = await mustFind(tx, id);
+  const today = todayIso();
+  const chain = await repo.ancestorChain(tx, id, today);
+  if (!orgCan(actor, chain, org.type).move) throw new AppError('FORBIDDEN');
+  const parent = await checkParent(tx, input.parentId, org.type);
+  const parentChain = await repo.ancestorChain(tx, parent.id, today);
+  if (!orgCan(actor, parentChain, parent.type).move && !actor.isAdmin)
+    throw fieldError('parentId', 'Bạn không quản lý đơn vị cấp trên mới');
+  const parentChainThen = await repo.ancestorChain(tx, parent.id, input.validFrom);
+  if (parentChain.includes(id) || parentChainThen.includes(id))
+    throw fieldError('parentId', 'Không thể chuyển đơn vị vào chính cấp dưới của nó');
+  const open = await repo.openLink(tx, id);
+  if (open) {
+    if (open.parentId === parent.id) throw fieldError('parentId', 'Đơn vị đang trực thuộc đơn vị này');
+    if (open.validFrom >= input.validFrom) {
+      throw fieldError('validFrom', `Ngày chuyển phải sau ${viDate(open.validFrom)}, ngày bắt đầu trực thuộc hiện tại`);
+    }
+    await repo.closeLink(tx, open.id, dayBefore(input.validFrom));
+  }
+  const link = await repo.insertLink(tx, { orgId: id, parentId: parent.id, validFrom: input.validFrom });
+  await audit(tx, actor, {
+    action: 'move',
+    entityType: 'org',
+    entityId: id,
+    orgId: id,
+    before: open ? { parentId: open.parentId, validFrom: open.validFrom } : null,
+    after: { parentId: link.parentId, validFrom: link.validFrom },
+  });
+  return org;
+}

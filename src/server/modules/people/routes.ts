@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { peopleQuery, personInput } from '../../../shared/schemas';
+import { requireActor } from '../../lib/auth';
+import type { AppContext } from '../../lib/context';
+import { inTransaction } from '../../lib/tx';
+import * as service from './service';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** Staff lists, person pages and staff edits. */
+export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+
+  r.get('/people', { schema: { tags: ['people'], querystring: peopleQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return service.list(db, actor, req.query);
+  });
+
+  r.get('/people/:id', { schema: { tags: ['people'], params: idParams } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return service.get(db, actor, req.params.id);
+  });
+
+  r.post('/people', { schema: { tags: ['people'], body: personInput } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    const person = await inTransaction(ctx, (tx) => service.create(tx, actor, req.body));
+    return reply.status(201).send(await service.get(db, actor, person.id));
+  });
+
+  r.put('/people/:id', { schema: { tags: ['people'], params: idParams, body: personInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
+    return service.get(db, actor, req.params.id);
+  });
+}

@@ -1,0 +1,187 @@
+import { OFFICE_TYPES, type OrgType, type Position, SCHOOL_TYPES } from '../../../shared/enums';
+import { orgTypeLabels, positionLabels } from '../../../shared/labels';
+import type { PersonInput } from '../../../shared/schemas';
+import type { Paged, PersonDetail, PersonSummary } from '../../../shared/types';
+import type { Executor } from '../../db/client';
+import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { audit } from '../../lib/audit';
+import { todayIso } from '../../lib/dates';
+import { AppError, fieldError, notFound } from '../../lib/errors';
+import * as orgsRepo from '../orgs/repo';
+import * as schoolYearsRepo from '../schoolYears/repo';
+import { canReadPerson, canWritePerson } from './policy';
+import * as repo from './repo';
+
+type ParsedPersonInput = Omit<PersonInput, 'subjectIds'> & { subjectIds: string[] };
+
+/** Where each position may be held. */
+export const POSITION_ORG_TYPES: Record<Position, readonly OrgType[]> = {
+  principal: SCHOOL_TYPES,
+  vice_principal: SCHOOL_TYPES,
+  team_head: ['team'],
+  team_deputy: ['team'],
+  teacher: ['team', ...SCHOOL_TYPES],
+  office_leader: OFFICE_TYPES,
+  specialist: OFFICE_TYPES,
+};
+
+/** The orgs whose staff the actor may read: their schools (with teams) and the subtrees they manage; null = all. */
+export async function readableOrgIds(db: Executor, actor: Actor, date: string): Promise<string[] | null> {
+  if (actor.isAdmin) return null;
+  const roots = actor.roles.map((r) => (r.orgType === 'team' ? (r.chain[1] ?? r.orgId) : r.orgId));
+  return orgsRepo.subtreeIds(db, [...new Set(roots)], date);
+}
+
+/** Adds current positions and subjects to person rows. */
+export async function summarize(
+  db: Executor,
+  rows: Array<{ id: string; code: string | null; fullName: string; email: string | null; phone: string | null }>,
+  date: string,
+): Promise<PersonSummary[]> {
+  const extra = await repo.decorate(
+    db,
+    rows.map((r) => r.id),
+    date,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    fullName: r.fullName,
+    email: r.email,
+    phone: r.phone,
+    positions: extra.positions.filter((p) => p.personId === r.id).map(({ orgId, orgName, position }) => ({ orgId, orgName, position })),
+    subjects: extra.subjects.filter((s) => s.personId === r.id).map(({ id, code, name }) => ({ id, code, name })),
+  }));
+}
+
+/** People the actor may read, filtered and paged. */
+export async function list(
+  db: Executor,
+  actor: Actor,
+  q: { q: string; orgId?: string; position?: Position; subjectId?: string; page: number; pageSize: number },
+): Promise<Paged<PersonSummary>> {
+  const today = todayIso();
+  let orgIds = await readableOrgIds(db, actor, today);
+  if (q.orgId) {
+    const chain = await orgsRepo.ancestorChain(db, q.orgId, today);
+    if (chain.length === 0) throw fieldError('orgId', 'Đơn vị không tồn tại');
+    if (!atLeast(scopeOf(actor, chain), 'member')) throw new AppError('FORBIDDEN');
+    orgIds = await orgsRepo.subtreeIds(db, [q.orgId], today);
+  }
+  const { rows, total } = await repo.list(db, {
+    q: q.q,
+    orgIds,
+    position: q.position,
+    subjectId: q.subjectId,
+    date: today,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: await summarize(db, rows, today), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Staff of an org and everything below it (teams of a school), if the actor may see them. */
+export async function staffOfOrg(db: Executor, actor: Actor, orgId: string): Promise<PersonSummary[]> {
+  const today = todayIso();
+  const chain = await orgsRepo.ancestorChain(db, orgId, today);
+  if (chain.length === 0) throw notFound('đơn vị');
+  if (!atLeast(scopeOf(actor, chain), 'member')) throw new AppError('FORBIDDEN');
+  const ids = await orgsRepo.subtreeIds(db, [orgId], today);
+  const { rows } = await repo.list(db, { q: '', orgIds: ids, date: today, limit: 2000, offset: 0 });
+  return summarize(db, rows, today);
+}
+
+async function chainsOf(db: Executor, orgIds: string[]) {
+  const chains = await orgsRepo.ancestorChains(db, orgIds, todayIso());
+  return orgIds.map((id) => chains.get(id) ?? [id]);
+}
+
+/** One person, if the actor may read them. */
+export async function get(db: Executor, actor: Actor, id: string): Promise<PersonDetail> {
+  const person = await repo.findById(db, id);
+  if (!person) throw notFound('người');
+  const memberships = await repo.membershipsOf(db, id);
+  const chains = await chainsOf(db, [...new Set(memberships.map((m) => m.orgId))]);
+  if (!canReadPerson(actor, id, chains)) throw new AppError('FORBIDDEN');
+  const [summary] = await summarize(db, [person], todayIso());
+  return {
+    ...summary,
+    gender: (person.gender as 'male' | 'female' | null) ?? null,
+    memberships,
+    hasAccount: await repo.hasAccount(db, id),
+    can: { update: canWritePerson(actor, chains) },
+  };
+}
+
+async function checkPositions(db: Executor, positions: ParsedPersonInput['positions']) {
+  const orgIds = [...new Set(positions.map((p) => p.orgId))];
+  const orgs = await orgsRepo.summaries(db, orgIds);
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  positions.forEach((p, i) => {
+    const org = byId.get(p.orgId);
+    if (!org) throw fieldError(`positions.${i}.orgId`, 'Đơn vị không tồn tại');
+    if (!POSITION_ORG_TYPES[p.position].includes(org.type)) {
+      throw fieldError(`positions.${i}.position`, `Chức vụ «${positionLabels[p.position]}» không dùng cho ${orgTypeLabels[org.type]}`);
+    }
+  });
+  return orgIds;
+}
+
+function rowOf(input: ParsedPersonInput) {
+  return {
+    code: input.code ?? null,
+    fullName: input.fullName,
+    email: input.email?.toLowerCase() ?? null,
+    phone: input.phone ?? null,
+    gender: input.gender ?? null,
+  };
+}
+
+function membershipRows(input: ParsedPersonInput) {
+  return input.positions.map((p) => ({ orgId: p.orgId, position: p.position, validFrom: p.validFrom ?? null, validTo: p.validTo ?? null }));
+}
+
+/** Creates a person with positions and subjects. */
+export async function create(tx: Executor, actor: Actor, input: ParsedPersonInput) {
+  const orgIds = await checkPositions(tx, input.positions);
+  if (!canWritePerson(actor, await chainsOf(tx, orgIds))) throw new AppError('FORBIDDEN');
+  if ((await schoolYearsRepo.existingSubjectIds(tx, input.subjectIds)).length !== new Set(input.subjectIds).size) {
+    throw fieldError('subjectIds', 'Có môn học không tồn tại');
+  }
+  const person = await repo.insert(tx, rowOf(input));
+  await repo.setMemberships(tx, person.id, membershipRows(input));
+  await repo.setSubjects(tx, person.id, [...new Set(input.subjectIds)]);
+  await audit(tx, actor, {
+    action: 'create',
+    entityType: 'person',
+    entityId: person.id,
+    orgId: orgIds[0] ?? null,
+    after: { ...person, positions: input.positions, subjectIds: input.subjectIds },
+  });
+  return person;
+}
+
+/** Updates a person; the actor must manage both the old and the new positions' orgs. */
+export async function update(tx: Executor, actor: Actor, id: string, input: ParsedPersonInput) {
+  const before = await repo.findById(tx, id);
+  if (!before) throw notFound('người');
+  const oldMemberships = await repo.membershipsOf(tx, id);
+  const newOrgIds = await checkPositions(tx, input.positions);
+  const allOrgIds = [...new Set([...oldMemberships.map((m) => m.orgId), ...newOrgIds])];
+  if (!canWritePerson(actor, await chainsOf(tx, allOrgIds))) throw new AppError('FORBIDDEN');
+  if ((await schoolYearsRepo.existingSubjectIds(tx, input.subjectIds)).length !== new Set(input.subjectIds).size) {
+    throw fieldError('subjectIds', 'Có môn học không tồn tại');
+  }
+  const person = await repo.update(tx, id, rowOf(input));
+  await repo.setMemberships(tx, id, membershipRows(input));
+  await repo.setSubjects(tx, id, [...new Set(input.subjectIds)]);
+  await audit(tx, actor, {
+    action: 'update',
+    entityType: 'person',
+    entityId: id,
+    orgId: newOrgIds[0] ?? null,
+    before: { ...before, positions: oldMemberships },
+    after: { ...person, positions: input.positions, subjectIds: input.subjectIds },
+  });
+  return person;
+}

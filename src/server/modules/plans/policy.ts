@@ -1,0 +1,63 @@
+import type { PlanStatus } from '../../../shared/enums';
+import { SCHOOL_TYPES } from '../../../shared/enums';
+import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+
+/** What a plan's policy needs to know about who owns and who reviews it (org chains at today's date). */
+export interface PlanScope {
+  /** A network's plan: its leaders and deputies, its lead org's chain, its supervising org's chain, its members' chains. */
+  network?: { leaderIds: string[]; leadChain: string[] | null; supervisingChain: string[]; memberChains: string[][] };
+  /** An org's plan: the org's type and chain. */
+  org?: { type: string; chain: string[] };
+  reviewerType: string;
+  reviewerChain: string[];
+}
+
+/**
+ * Who drafts, edits and submits a plan. Network: its leaders and deputies, managers of its lead org, office staff over
+ * its supervising org. Org: managers of that org (team heads for a team, principals for a school, office staff for an
+ * office). Admins always.
+ */
+export function canDraft(actor: Actor, s: Pick<PlanScope, 'network' | 'org'>): boolean {
+  if (actor.isAdmin) return true;
+  if (s.network) {
+    const n = s.network;
+    if (n.leaderIds.includes(actor.personId)) return true;
+    if (n.leadChain && atLeast(scopeOf(actor, n.leadChain), 'school')) return true;
+    return atLeast(scopeOf(actor, n.supervisingChain), 'office');
+  }
+  if (s.org) {
+    const needed = s.org.type === 'team' ? 'team' : SCHOOL_TYPES.includes(s.org.type as never) ? 'school' : 'office';
+    return atLeast(scopeOf(actor, s.org.chain), needed);
+  }
+  return false;
+}
+
+/**
+ * Who returns or approves a plan: office staff over the reviewer org, admins; when the reviewer is a school (a team's
+ * plan), also its principal and vice-principals.
+ */
+export function canReview(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'reviewerChain'>): boolean {
+  const scope = scopeOf(actor, s.reviewerChain);
+  if (atLeast(scope, 'office')) return true;
+  return SCHOOL_TYPES.includes(s.reviewerType as never) && atLeast(scope, 'school');
+}
+
+/** Who reads a plan: drafters, reviewers, and anyone working in the network's member schools or in the org. */
+export function canRead(actor: Actor, s: PlanScope): boolean {
+  if (canDraft(actor, s) || canReview(actor, s)) return true;
+  if (s.network) return s.network.memberChains.some((chain) => atLeast(scopeOf(actor, chain), 'member'));
+  if (s.org) return atLeast(scopeOf(actor, s.org.chain), 'member');
+  return false;
+}
+
+/** The `can` flags of a plan in a given status. */
+export function planCan(actor: Actor, s: PlanScope, status: PlanStatus) {
+  const draft = canDraft(actor, s);
+  const editable = status === 'draft' || status === 'returned';
+  return {
+    update: draft && editable,
+    submit: draft && editable,
+    review: status === 'submitted' && canReview(actor, s),
+    trackItems: status === 'approved' && draft,
+  };
+}

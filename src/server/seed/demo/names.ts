@@ -1,0 +1,147 @@
+import type { Rng } from './random';
+
+/** Family names, most common first (repeated entries weight the draw the way Vietnamese surnames are spread). */
+const FAMILY = [
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Trần',
+  'Trần',
+  'Trần',
+  'Lê',
+  'Lê',
+  'Lê',
+  'Phạm',
+  'Phạm',
+  'Huỳnh',
+  'Huỳnh',
+  'Võ',
+  'Võ',
+  'Phan',
+  'Phan',
+  'Trương',
+  'Bùi',
+  'Đặng',
+  'Đỗ',
+  'Ngô',
+  'Hồ',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Lâm',
+  'Châu',
+  'Mai',
+  'Tô',
+  'Đoàn',
+  'Cao',
+  'Lưu',
+  'Tạ',
+  'Thái',
+  'Hoàng',
+];
+const MIDDLE_MALE = ['Văn', 'Văn', 'Văn', 'Minh', 'Quốc', 'Thanh', 'Hữu', 'Đức', 'Công', 'Hoàng', 'Ngọc', 'Tấn', 'Trọng', 'Phước'];
+const MIDDLE_FEMALE = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Thanh', 'Thu', 'Kim', 'Mỹ', 'Bích', 'Hồng', 'Thùy', 'Phương', 'Diễm', 'Kiều'];
+const GIVEN_MALE = [
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Minh',
+  'Phúc',
+  'Khang',
+  'Long',
+  'Nam',
+  'Quang',
+  'Sơn',
+  'Tài',
+  'Thành',
+  'Trí',
+  'Vinh',
+  'Hải',
+  'Hiếu',
+  'Hòa',
+  'Kiệt',
+  'Lộc',
+  'Nhân',
+  'Phong',
+  'Tâm',
+  'Thắng',
+  'Toàn',
+  'Trung',
+  'Bảo',
+  'Cường',
+  'Đạt',
+  'Duy',
+  'Khoa',
+  'Lâm',
+  'Nghĩa',
+  'Phát',
+  'Quý',
+  'Tín',
+  'Thiện',
+  'Vũ',
+  'Hậu',
+  'Luân',
+  'Triều',
+];
+const GIVEN_FEMALE = [
+  'Lan',
+  'Mai',
+  'Hoa',
+  'Hương',
+  'Hạnh',
+  'Linh',
+  'Ngân',
+  'Nhung',
+  'Oanh',
+  'Phượng',
+  'Thảo',
+  'Trang',
+  'Tuyết',
+  'Vân',
+  'Yến',
+  'Xuân',
+  'Diễm',
+  'Hằng',
+  'Loan',
+  'Liên',
+  'Như',
+  'Quyên',
+  'Trinh',
+  'Uyên',
+  'Châu',
+  'Giang',
+  'Hà',
+  'My',
+  'Nga',
+  'Thủy',
+  'Ánh',
+  'Dung',
+  'Hiền',
+  'Huyền',
+  'Kiều',
+  'Ly',
+  'Nguyệt',
+  'Phương',
+  'Tâm',
+  'Thơ',
+];
+
+/** A generated person's name and gender. */
+export interface GeneratedName {
+  fullName: string;
+  gender: 'male' | 'female';
+}
+
+/** A realistic Vietnamese full name (family, middle, given), with correct diacritics. About 60 % of teachers are women. */
+export function vietnameseName(rng: Rng, femaleShare = 0.6): GeneratedName {
+  const female = rng.next() < femaleShare;
+  const family = rng.pick(FAMILY);
+  let middle = rng.pick(female ? MIDDLE_FEMALE : MIDDLE_MALE);
+  let given = rng.pick(female ? GIVEN_FEMALE : GIVEN_MALE);
+  if (given === middle) given = rng.pick(female ? GIVEN_FEMALE : GIVEN_MALE);
+  if (given === middle) middle = female ? 'Thị' : 'Văn';
+  return { fullName: `${family} ${middle} ${given}`, gender: female ? 'female' : 'male' };
+}

@@ -1,0 +1,219 @@
+import type { LeadershipMode, NetworkKind, NetworkRole, OrgType, Position, SchoolLevel } from './enums';
+
+/** Response shapes of the API. `can` lists what the current user may do with the record. */
+
+export interface Me {
+  accountId: string;
+  personId: string;
+  fullName: string;
+  email: string;
+  isAdmin: boolean;
+  locale: 'vi' | 'en';
+  csrfToken: string;
+  positions: Array<{ orgId: string; orgName: string; orgType: OrgType; position: Position }>;
+  can: {
+    manageAccounts: boolean;
+    manageSchoolYears: boolean;
+    readAudit: boolean;
+    importOrgs: boolean;
+    importStaff: boolean;
+    createNetwork: boolean;
+  };
+}
+
+export interface SchoolYear {
+  id: string;
+  code: string;
+  startDate: string;
+  endDate: string;
+  terms: Array<{ id: string; number: 1 | 2; startDate: string; endDate: string }>;
+}
+
+export interface Subject {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface OrgSummary {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  type: OrgType;
+  levels: SchoolLevel[];
+}
+
+export interface OrgTreeNode extends OrgSummary {
+  parentId: string | null;
+}
+
+export interface OrgDetail extends OrgSummary {
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  parent: OrgSummary | null;
+  ancestors: OrgSummary[];
+  children: OrgSummary[];
+  parentHistory: Array<{ id: string; parent: OrgSummary; validFrom: string; validTo: string | null }>;
+  subjects: Subject[];
+  networks: Array<{ id: string; name: string; kind: NetworkKind; schoolYearCode: string }>;
+  can: { update: boolean; createChild: boolean; move: boolean; viewStaff: boolean; manageStaff: boolean };
+}
+
+export interface PersonSummary {
+  id: string;
+  code: string | null;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  positions: Array<{ orgId: string; orgName: string; position: Position }>;
+  subjects: Subject[];
+}
+
+export interface PersonDetail extends PersonSummary {
+  gender: 'male' | 'female' | null;
+  memberships: Array<{ id: string; orgId: string; orgName: string; position: Position; validFrom: string | null; validTo: string | null }>;
+  hasAccount: boolean;
+  can: { update: boolean };
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface NetworkSummary {
+  id: string;
+  kind: NetworkKind;
+  name: string;
+  schoolYearId: string;
+  schoolYearCode: string;
+  supervisingOrg: OrgSummary;
+  leadOrg: OrgSummary | null;
+  memberCount: number;
+  parentNetworkId: string | null;
+}
+
+export interface NetworkDetail extends NetworkSummary {
+  leadershipMode: LeadershipMode;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  description: string | null;
+  parentNetwork: { id: string; name: string } | null;
+  childNetworks: Array<{ id: string; name: string; kind: NetworkKind }>;
+  members: OrgSummary[];
+  leaders: Array<{ personId: string; fullName: string; role: NetworkRole; orgName: string | null; position: Position | null }>;
+  can: { update: boolean; delete: boolean };
+}
+
+export interface HomeData {
+  schoolYear: SchoolYear | null;
+  orgs: Array<OrgSummary & { position: Position; parentName: string | null }>;
+  networks: Array<NetworkSummary & { myRole: NetworkRole | null }>;
+}
+
+export interface AccountRow {
+  id: string;
+  personId: string;
+  fullName: string;
+  email: string;
+  isAdmin: boolean;
+  disabledAt: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** A readable name of the record (its name, full name, e-mail or code), when the stored values have one. */
+  label: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ImportJob {
+  id: string;
+  kind: 'orgs' | 'staff';
+  fileName: string;
+  status: 'pending' | 'validating' | 'importing' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  errors: Array<{ row: number; field: string | null; message: string }>;
+  summary: { created: number; updated: number; unchanged: number } | null;
+}
+
+/** The error body of every 4xx/5xx. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  fields: Array<{ field: string; message: string }>;
+}
+
+// ── plans (kế hoạch) ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One planned meeting of a plan, with its tracking status after approval. */
+export interface PlanItem {
+  id: string;
+  sortOrder: number;
+  kind: import('./enums').MeetingKind;
+  subjectIds: string[];
+  subjects: Subject[];
+  grade: number | null;
+  content: string;
+  hostOrg: OrgSummary | null;
+  presenterPerson: { id: string; fullName: string } | null;
+  presenterOrg: OrgSummary | null;
+  proposedDate: string | null;
+  /** HH:MM */
+  proposedTime: string | null;
+  place: string | null;
+  mode: import('./enums').MeetingMode;
+  plannedCount: number | null;
+  status: import('./enums').PlanItemStatus;
+  statusReason: string | null;
+  /** Meetings held for this item (meetings.planItemId). */
+  meetings: Array<{ id: string; title: string; startsAt: string }>;
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  status: import('./enums').PlanStatus;
+  schoolYearId: string;
+  schoolYearCode: string;
+  termNumber: 1 | 2 | null;
+  network: { id: string; name: string; kind: NetworkKind } | null;
+  org: OrgSummary | null;
+  reviewerOrg: OrgSummary;
+  itemCount: number;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
+}
+
+/** One step of a plan's review, with the items as they were at that step. */
+export interface PlanReview {
+  id: string;
+  action: 'submit' | 'return' | 'approve';
+  comment: string | null;
+  actorName: string | null;
+  at: string;
+  snapshot: { title: string; notes: string | null; termNumber: 1 | 2 | null; items: PlanItem[] } | null;
+}
+
+export interface PlanDetail extends PlanSummary {
+  notes: string | null;
+  createdByName: string | null;
+  items: PlanItem[];
+  history: PlanReview[];
+  can: { update: boolean; submit: boolean; review: boolean; trackItems: boolean };
+}

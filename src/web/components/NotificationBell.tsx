@@ -1,0 +1,79 @@
+import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useMarkRead, useNotifications } from '../api/meetings';
+import { useT } from '../i18n/context';
+import { formatDateTime } from '../lib/dates';
+
+/** The header bell: unread count, and the latest notices (tap one to open it and mark it read). */
+export function NotificationBell() {
+  const t = useT();
+  const q = useNotifications();
+  const mark = useMarkRead();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const unread = q.data?.unread ?? 0;
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal>
+      <Popover.Target>
+        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            onClick={() => setOpened((o) => !o)}
+            aria-label={unread ? t('notifications.unread', { n: unread }) : t('notifications.title')}
+            data-testid="notification-bell"
+          >
+            <IconBell size={22} />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p="xs">
+        <Group justify="space-between" mb={6}>
+          <Text fw={700} size="sm">
+            {t('notifications.title')}
+          </Text>
+          {unread > 0 && (
+            <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate('all')}>
+              {t('notifications.markAll')}
+            </Button>
+          )}
+        </Group>
+        <ScrollArea.Autosize mah={360}>
+          <Stack gap={4}>
+            {(q.data?.items ?? []).length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('notifications.none')}
+              </Text>
+            )}
+            {(q.data?.items ?? []).map((n) => (
+              <UnstyledButton
+                key={n.id}
+                p={6}
+                style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
+                onClick={() => {
+                  if (!n.readAt) mark.mutate(n.id);
+                  setOpened(false);
+                  if (n.link) navigate({ to: n.link as never });
+                }}
+              >
+                <Text size="sm" fw={n.readAt ? 400 : 600}>
+                  {n.title}
+                </Text>
+                {n.body && (
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {n.body}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(n.createdAt)}
+                </Text>
+              </UnstyledButton>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

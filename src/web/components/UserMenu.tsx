@@ -1,0 +1,52 @@
+import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import type { Me } from '@shared/types';
+import { IconKey, IconLogout } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useLogout } from '../api/auth';
+import { useT } from '../i18n/context';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const last = parts[parts.length - 1] ?? '';
+  return (last[0] ?? '?').toUpperCase();
+}
+
+/** The avatar menu with the user's name, "Đổi mật khẩu" and "Đăng xuất". */
+export function UserMenu({ me }: { me: Me }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`${t('user.menu')}: ${me.fullName}`} data-testid="user-menu" p={2}>
+          <Avatar color="blue" radius="xl" size={34}>
+            {initials(me.fullName)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
+            {me.fullName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {me.email}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate({ to: '/account/password' })}>
+          {t('user.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={16} />}
+          data-testid="logout"
+          onClick={() => logout.mutate(undefined, { onSettled: () => navigate({ to: '/login' }) })}
+        >
+          {t('user.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

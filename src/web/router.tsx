@@ -1,0 +1,179 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { AppLayout } from './components/AppLayout';
+import { NotFoundPage } from './routes/NotFoundPage';
+
+/** Reads an optional string search parameter. */
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Reads an optional positive page number. */
+function pageNum(value: unknown): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? n : undefined;
+}
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: lazyRouteComponent(() => import('./routes/auth/LoginPage')),
+});
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout, notFoundComponent: NotFoundPage });
+
+const page = <TPath extends string>(path: TPath, importer: () => Promise<{ default: () => React.JSX.Element }>) =>
+  createRoute({ getParentRoute: () => appRoute, path, component: lazyRouteComponent(importer) });
+
+const homeRoute = page('/', () => import('./routes/home/HomePage'));
+const passwordRoute = page('/account/password', () => import('./routes/auth/ChangePasswordPage'));
+const orgsRoute = page('/orgs', () => import('./routes/orgs/OrgTreePage'));
+const orgNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/orgs/new',
+  validateSearch: (s: Record<string, unknown>): { parentId?: string } => ({ parentId: str(s.parentId) }),
+  component: lazyRouteComponent(() => import('./routes/orgs/OrgCreatePage')),
+});
+const orgRoute = page('/orgs/$orgId', () => import('./routes/orgs/OrgPage'));
+const orgEditRoute = page('/orgs/$orgId/edit', () => import('./routes/orgs/OrgEditPage'));
+const networksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/networks',
+  validateSearch: (s: Record<string, unknown>): { q?: string; kind?: string } => ({ q: str(s.q), kind: str(s.kind) }),
+  component: lazyRouteComponent(() => import('./routes/networks/NetworksPage')),
+});
+const networkNewRoute = page('/networks/new', () => import('./routes/networks/NetworkCreatePage'));
+const networkRoute = page('/networks/$networkId', () => import('./routes/networks/NetworkPage'));
+const networkEditRoute = page('/networks/$networkId/edit', () => import('./routes/networks/NetworkEditPage'));
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: (s: Record<string, unknown>): { status?: string; networkId?: string; orgId?: string } => ({
+    status: str(s.status),
+    networkId: str(s.networkId),
+    orgId: str(s.orgId),
+  }),
+  component: lazyRouteComponent(() => import('./routes/plans/PlansPage')),
+});
+const planNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/new',
+  validateSearch: (s: Record<string, unknown>): { networkId?: string; orgId?: string } => ({
+    networkId: str(s.networkId),
+    orgId: str(s.orgId),
+  }),
+  component: lazyRouteComponent(() => import('./routes/plans/PlanCreatePage')),
+});
+const planRoute = page('/plans/$planId', () => import('./routes/plans/PlanPage'));
+const planEditRoute = page('/plans/$planId/edit', () => import('./routes/plans/PlanEditPage'));
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (s: Record<string, unknown>): { q?: string; orgId?: string; position?: string; subjectId?: string; page?: number } => ({
+    q: str(s.q),
+    orgId: str(s.orgId),
+    position: str(s.position),
+    subjectId: str(s.subjectId),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import('./routes/people/PeoplePage')),
+});
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/new',
+  validateSearch: (s: Record<string, unknown>): { orgId?: string } => ({ orgId: str(s.orgId) }),
+  component: lazyRouteComponent(() => import('./routes/people/PersonCreatePage')),
+});
+const personRoute = page('/people/$personId', () => import('./routes/people/PersonPage'));
+const personEditRoute = page('/people/$personId/edit', () => import('./routes/people/PersonEditPage'));
+const schoolYearsRoute = page('/admin/school-years', () => import('./routes/admin/SchoolYearsPage'));
+const accountsRoute = page('/admin/accounts', () => import('./routes/admin/AccountsPage'));
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  validateSearch: (s: Record<string, unknown>): { entityType?: string; entityId?: string; page?: number } => ({
+    entityType: str(s.entityType),
+    entityId: str(s.entityId),
+    page: pageNum(s.page),
+  }),
+  component: lazyRouteComponent(() => import('./routes/admin/AuditPage')),
+});
+const importsRoute = page('/imports', () => import('./routes/imports/ImportPage'));
+const meetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings',
+  validateSearch: (s: Record<string, unknown>): import('./routes/meetings/SchedulePage').ScheduleSearch => ({
+    view: s.view === 'week' || s.view === 'list' || s.view === 'month' ? s.view : undefined,
+    date: str(s.date),
+    networkId: str(s.networkId),
+    kind: str(s.kind),
+    subjectId: str(s.subjectId),
+    status: str(s.status),
+  }),
+  component: lazyRouteComponent(() => import('./routes/meetings/SchedulePage')),
+});
+const myMeetingsRoute = page('/meetings/mine', () => import('./routes/meetings/MyMeetingsPage'));
+const meetingNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/new',
+  validateSearch: (s: Record<string, unknown>): { planItemId?: string } => ({ planItemId: str(s.planItemId) }),
+  component: lazyRouteComponent(() => import('./routes/meetings/MeetingFormPage'), 'MeetingCreatePage'),
+});
+const meetingRoute = page('/meetings/$meetingId', () => import('./routes/meetings/MeetingPage'));
+const meetingEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$meetingId/edit',
+  component: lazyRouteComponent(() => import('./routes/meetings/MeetingFormPage'), 'MeetingEditPage'),
+});
+const meetingAttendanceRoute = page('/meetings/$meetingId/attendance', () => import('./routes/attendance/AttendancePage'));
+const meetingQrRoute = page('/meetings/$meetingId/qr', () => import('./routes/attendance/QrPage'));
+const checkinRoute = page('/checkin/$meetingId/$secret', () => import('./routes/attendance/CheckinPage'));
+const meetingMinutesRoute = page('/meetings/$meetingId/minutes', () => import('./routes/minutes/MinutesPage'));
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    passwordRoute,
+    orgsRoute,
+    orgNewRoute,
+    orgRoute,
+    orgEditRoute,
+    networksRoute,
+    networkNewRoute,
+    networkRoute,
+    networkEditRoute,
+    plansRoute,
+    planNewRoute,
+    planRoute,
+    planEditRoute,
+    peopleRoute,
+    personNewRoute,
+    personRoute,
+    personEditRoute,
+    schoolYearsRoute,
+    accountsRoute,
+    auditRoute,
+    importsRoute,
+    meetingsRoute,
+    myMeetingsRoute,
+    meetingNewRoute,
+    meetingRoute,
+    meetingEditRoute,
+    meetingAttendanceRoute,
+    meetingQrRoute,
+    checkinRoute,
+    meetingMinutesRoute,
+  ]),
+]);
+
+/** The app's router (code-based route tree; every page is loaded lazily). */
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, type E2E, login, PHONE, screenshot, startE2E } from './harness';
+
+/**
+ * Issue 3, middle leg: the leader of Cụm 01 schedules a hybrid meeting, invites every Toán teacher of the cluster by
+ * rule, lets the app place each invitee at the central venue or at their commune's bridge point, fills the links and
+ * schedules it; a teacher of another commune sees it in "my meetings" (at their bridge point) and in their iCal feed.
+ */
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e.close());
+
+async function selectOption(page: Page, testId: string, option: string | RegExp, typed?: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  if (typed !== undefined) await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+async function csrf(page: Page): Promise<string> {
+  return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+}
+
+describe('a hybrid meeting with bridge points and invitations by rule', () => {
+  it('is scheduled by the cluster leader and reaches a teacher in "my meetings" and iCal', async () => {
+    const ctx = await e.context(DESKTOP);
+    const leader = await ctx.newPage();
+    await login(leader, 'hieutruong@lientruong.vn', e.password);
+    await leader.goto('/meetings/new');
+    await leader.getByTestId('f-title').fill('Hội thảo cụm: Dạy học phát triển năng lực môn Toán');
+    await selectOption(leader, 'f-mode', 'Kết hợp trực tiếp và trực tuyến');
+    const host = leader.getByTestId('f-host');
+    await host.click();
+    await host.fill('thi tran 2');
+    await leader
+      .getByRole('option', { name: /Trường THCS Thị Trấn 2/ })
+      .first()
+      .click();
+    await leader.keyboard.press('Escape');
+    await selectOption(leader, 'f-network', /^Cụm 01/);
+    const day = leader.getByTestId('f-day');
+    await day.fill('15/12/2026');
+    await day.press('Tab');
+    await leader.getByTestId('meeting-save').click();
+    await leader.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const meetingPath = new URL(leader.url()).pathname;
+    const api = `/api${meetingPath}`;
+
+    await leader.getByTestId('invite-rule').click();
+    await selectOption(leader, 'rule-subjects', 'Toán', 'Toán');
+    await leader.getByRole('dialog').getByLabel('Mô tả').fill('Giáo viên Toán các trường trong Cụm 01');
+    await leader.getByTestId('rule-submit').click();
+    await expect
+      .poll(async () => ((await (await leader.request.get(api)).json()) as { invitations: unknown[] }).invitations.length)
+      .toBeGreaterThan(20);
+
+    await leader.getByTestId('meeting-bridge').click();
+    type Venue = { id: string; isCentral: boolean; name: string; onlineUrl: string | null };
+    await expect
+      .poll(async () => ((await (await leader.request.get(api)).json()) as { venues: Venue[] }).venues.filter((v) => !v.isCentral).length)
+      .toBeGreaterThanOrEqual(2);
+    const before = (await (await leader.request.get(api)).json()) as { venues: Venue[]; status: string };
+    expect(before.status).toBe('draft');
+
+    // Scheduling is refused until every bridge point has its link.
+    const refused = await leader.request.post(`${api}/schedule`, { headers: { 'x-csrf-token': await csrf(leader) } });
+    expect(refused.status()).toBe(400);
+
+    await leader.getByTestId('meeting-edit').click();
+    const urls = leader.getByLabel('Đường liên kết họp trực tuyến');
+    const n = await urls.count();
+    for (let i = 0; i < n; i++) await urls.nth(i).fill(`https://meet.example.edu.vn/cum01-${i + 1}`);
+    await leader.getByTestId('meeting-save').click();
+    await leader.waitForURL((u) => new URL(u).pathname === meetingPath);
+    await leader.getByTestId('meeting-schedule').click();
+    await expect.poll(async () => ((await (await leader.request.get(api)).json()) as { status: string }).status).toBe('scheduled');
+    const after = (await (await leader.request.get(api)).json()) as { venues: Venue[] };
+    expect(after.venues.filter((v) => !v.isCentral).every((v) => v.onlineUrl?.startsWith('https://'))).toBe(true);
+    await screenshot(leader, 'e2e-meeting-hybrid-1280');
+    await ctx.close();
+
+    // A Toán teacher of Hòa Phú (another commune) finds it in "my meetings", at a bridge point, and in iCal.
+    const tctx = await e.context(PHONE);
+    const teacher = await tctx.newPage();
+    await login(teacher, 'giaovien@lientruong.vn', e.password);
+    await teacher.goto('/meetings/mine');
+    await teacher.getByText('Hội thảo cụm: Dạy học phát triển năng lực môn Toán').first().click();
+    await teacher.waitForURL((u) => new URL(u).pathname === meetingPath);
+    const myVenue = teacher.getByTestId('my-venue');
+    await myVenue.waitFor();
+    expect(await myVenue.textContent()).toContain('Điểm cầu');
+    await screenshot(teacher, 'e2e-meeting-teacher-390');
+    const token = await teacher.request.post('/api/calendar/tokens', {
+      data: { kind: 'person' },
+      headers: { 'x-csrf-token': await csrf(teacher) },
+    });
+    expect(token.status(), await token.text()).toBeLessThan(300);
+    const { url } = (await token.json()) as { url: string };
+    // Unfold RFC 5545 continuation lines (long lines are folded at 75 octets) before reading values.
+    const ics = (await (await teacher.request.get(new URL(url, e.baseUrl).pathname)).text()).replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Hội thảo cụm: Dạy học phát triển năng lực môn Toán');
+    await tctx.close();
+  });
+});
