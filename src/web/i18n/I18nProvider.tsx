@@ -2,8 +2,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, type Lang, type MessageKey, type Vars } from './context';
-import en from './en.json';
-import vi from './vi.json';
+import { en, vi } from './messages';
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'lt.lang';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type vi from './vi.json';
+import type { vi } from './messages';
 
 export type Lang = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;

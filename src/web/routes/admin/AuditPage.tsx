@@ -7,7 +7,7 @@ import { useMe } from '../../api/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, Forbidden, QueryState } from '../../components/PageState';
 import { type MessageKey, useT } from '../../i18n/context';
-import vi from '../../i18n/vi.json';
+import { vi } from '../../i18n/messages';
 import { formatDateTime } from '../../lib/dates';
 import { AuditDiff } from './AuditDiff';
 
