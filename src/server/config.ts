@@ -17,6 +17,12 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   secureCookies: boolean;
+  /** Seconds between scheduler ticks (reminders, digests, outbox); 0 turns the scheduler off. */
+  schedulerIntervalSeconds: number;
+  outboxMaxAttempts: number;
+  outboxRetrySeconds: number;
+  digestHour: number;
+  minutesReminderDays: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -47,6 +53,11 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: process.env.SMTP_URL || undefined,
     mailFrom: process.env.MAIL_FROM ?? 'Liên Trường <no-reply@lientruong.local>',
     secureCookies: (process.env.SECURE_COOKIES ?? 'false') === 'true',
+    schedulerIntervalSeconds: int('SCHEDULER_INTERVAL_SECONDS', 60),
+    outboxMaxAttempts: Math.max(1, int('OUTBOX_MAX_ATTEMPTS', 8)),
+    outboxRetrySeconds: int('OUTBOX_RETRY_SECONDS', 60),
+    digestHour: Math.min(23, int('DIGEST_HOUR', 17)),
+    minutesReminderDays: int('MINUTES_REMINDER_DAYS', 3),
   };
   return { ...base, ...overrides };
 }

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createMailer } from './lib/mail';
+import { startScheduler } from './modules/notifications/scheduler';
 import { createFirstAdmin, hasNoAccounts } from './seed/bootstrap';
 import { seedDemo } from './seed/demo';
 import { ensureReferenceData } from './seed/reference';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => console.log(`[mail] to=${m.to} subject=${m.subject}`));
   const app = await buildApp({ database, config, mailer });
   await app.listen({ host: config.host, port: config.port });
+  const scheduler = startScheduler({ database, config, mailer }, (err) => app.log.error({ err }, 'scheduler tick failed'));
   const where = database.kind === 'pglite' ? `PGlite nhúng tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   if (lines.length === 0) lines.push('Đăng nhập bằng tài khoản đã có (tài khoản dùng thử: xem README.md).');
   console.log(
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -29,6 +29,8 @@ const page = <TPath extends string>(path: TPath, importer: () => Promise<{ defau
 
 const homeRoute = page('/', () => import('./routes/home/HomePage'));
 const passwordRoute = page('/account/password', () => import('./routes/auth/ChangePasswordPage'));
+const notificationSettingsRoute = page('/settings/notifications', () => import('./routes/notifications/NotificationSettingsPage'));
+const outboxRoute = page('/admin/outbox', () => import('./routes/notifications/OutboxPage'));
 const orgsRoute = page('/orgs', () => import('./routes/orgs/OrgTreePage'));
 const orgNewRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -66,8 +68,37 @@ const planNewRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import('./routes/plans/PlanCreatePage')),
 });
+const planProposeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/propose',
+  validateSearch: (s: Record<string, unknown>): { networkId?: string; termId?: string; count?: number } => ({
+    networkId: str(s.networkId),
+    termId: str(s.termId),
+    count: pageNum(s.count),
+  }),
+  component: lazyRouteComponent(() => import('./routes/planProposals/PlanProposalPage')),
+});
 const planRoute = page('/plans/$planId', () => import('./routes/plans/PlanPage'));
 const planEditRoute = page('/plans/$planId/edit', () => import('./routes/plans/PlanEditPage'));
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  validateSearch: (s: Record<string, unknown>): { networkId?: string; orgId?: string } => ({
+    networkId: str(s.networkId),
+    orgId: str(s.orgId),
+  }),
+  component: lazyRouteComponent(() => import('./routes/reports/ReportsPage')),
+});
+const rollupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/rollup',
+  validateSearch: (s: Record<string, unknown>): { orgId: string; term?: string } => ({
+    orgId: str(s.orgId) ?? '',
+    term: s.term === '2' || s.term === 'year' ? s.term : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/reports/RollupPage')),
+});
+const reportRoute = page('/reports/$reportId', () => import('./routes/reports/ReportPage'));
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people',
@@ -131,12 +162,41 @@ const meetingAttendanceRoute = page('/meetings/$meetingId/attendance', () => imp
 const meetingQrRoute = page('/meetings/$meetingId/qr', () => import('./routes/attendance/QrPage'));
 const checkinRoute = page('/checkin/$meetingId/$secret', () => import('./routes/attendance/CheckinPage'));
 const meetingMinutesRoute = page('/meetings/$meetingId/minutes', () => import('./routes/minutes/MinutesPage'));
+const lessonStudyRoute = page('/meetings/$meetingId/lesson-study', () => import('./routes/lessonStudy/LessonStudyPage'));
+const observeRoute = page('/meetings/$meetingId/observe', () => import('./routes/lessonStudy/ObservePage'));
+const lessonAnalysisRoute = page('/meetings/$meetingId/analysis', () => import('./routes/lessonStudy/AnalysisPage'));
+const programmeRoute = page('/programme', () => import('./routes/programme/ProgrammePage'));
+const inspectionsRoute = page('/inspections', () => import('./routes/inspections/InspectionsPage'));
+const inspectionRoute = page('/inspections/$inspectionId', () => import('./routes/inspections/InspectionPage'));
+const materialsRoute = page('/materials', () => import('./routes/materials/MaterialsPage'));
+const materialRoute = page('/materials/$materialId', () => import('./routes/materials/MaterialPage'));
+const panelsRoute = page('/panels', () => import('./routes/panels/PanelsPage'));
+const panelRoute = page('/panels/$eventId', () => import('./routes/panels/PanelPage'));
+const rubricsRoute = page('/rubrics', () => import('./routes/rubrics/RubricsPage'));
+const rulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/rules',
+  validateSearch: (s: Record<string, unknown>): { orgId?: string } => ({ orgId: str(s.orgId) }),
+  component: lazyRouteComponent(() => import('./routes/rules/RulesPage')),
+});
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: (s: Record<string, unknown>): { orgId?: string; networkId?: string; date?: string } => ({
+    orgId: str(s.orgId),
+    networkId: str(s.networkId),
+    date: str(s.date),
+  }),
+  component: lazyRouteComponent(() => import('./routes/dashboard/DashboardPage')),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    notificationSettingsRoute,
+    outboxRoute,
     orgsRoute,
     orgNewRoute,
     orgRoute,
@@ -147,8 +207,12 @@ const routeTree = rootRoute.addChildren([
     networkEditRoute,
     plansRoute,
     planNewRoute,
+    planProposeRoute,
     planRoute,
     planEditRoute,
+    reportsRoute,
+    rollupRoute,
+    reportRoute,
     peopleRoute,
     personNewRoute,
     personRoute,
@@ -166,6 +230,19 @@ const routeTree = rootRoute.addChildren([
     meetingQrRoute,
     checkinRoute,
     meetingMinutesRoute,
+    lessonStudyRoute,
+    observeRoute,
+    lessonAnalysisRoute,
+    programmeRoute,
+    inspectionsRoute,
+    inspectionRoute,
+    materialsRoute,
+    materialRoute,
+    panelsRoute,
+    panelRoute,
+    rubricsRoute,
+    rulesRoute,
+    dashboardRoute,
   ]),
 ]);
 

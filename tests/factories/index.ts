@@ -172,4 +172,8 @@ export async function buildNetwork(
   await networksRepo.setMembersAndLeaders(db, network.id, o.memberOrgIds, o.leaders ?? []);
   return network;
 }
+export * from './lessonStudy';
 export * from './meetings';
+export * from './panels';
+export * from './programme';
+export * from './rules';

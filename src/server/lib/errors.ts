@@ -3,6 +3,7 @@ export const errorCatalog = {
   VALIDATION: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
   INVALID_JSON: { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
   BODY_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' },
+  FILE_TOO_LARGE: { status: 413, vi: '«Tệp» quá lớn: tối đa {max} MB', en: 'The file is too large (at most {max} MB)' },
   UNSUPPORTED_MEDIA: { status: 415, vi: 'Định dạng dữ liệu gửi lên không được hỗ trợ', en: 'Unsupported content type' },
   UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để tiếp tục', en: 'Please log in' },
   BAD_CREDENTIALS: { status: 401, vi: 'Email hoặc mật khẩu không đúng', en: 'Wrong e-mail or password' },

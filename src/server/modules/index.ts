@@ -4,17 +4,29 @@ import { accountRoutes } from './accounts/routes';
 import { attendanceRoutes } from './attendance/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { dashboardRoutes } from './dashboard/routes';
 import { exportRoutes } from './exports/routes';
 import { healthRoutes } from './health/routes';
 import { homeRoutes } from './home/routes';
 import { importRoutes } from './imports/routes';
+import { inspectionRoutes } from './inspections/routes';
+import { lessonStudyRoutes } from './lessonStudy/routes';
+import { materialRoutes } from './materials/routes';
 import { meetingRoutes } from './meetings/routes';
 import { minutesRoutes } from './minutes/routes';
 import { networkRoutes } from './networks/routes';
 import { notificationRoutes } from './notifications/routes';
+import { observationRoutes } from './observations/routes';
 import { orgRoutes } from './orgs/routes';
+import { panelRoutes } from './panels/routes';
 import { peopleRoutes } from './people/routes';
+import { planProposalRoutes } from './planProposals/routes';
 import { planRoutes } from './plans/routes';
+import { preparationRoutes } from './preparation/routes';
+import { programmeRoutes } from './programme/routes';
+import { reportRoutes } from './reports/routes';
+import { rubricRoutes } from './rubrics/routes';
+import { ruleRoutes } from './rules/routes';
 import { schoolYearRoutes } from './schoolYears/routes';
 
 /** Registers every feature's routes under /api. */
@@ -27,6 +39,11 @@ export function registerModules(api: FastifyInstance, ctx: AppContext): void {
   peopleRoutes(api, ctx);
   networkRoutes(api, ctx);
   planRoutes(api, ctx);
+  programmeRoutes(api, ctx);
+  preparationRoutes(api, ctx);
+  inspectionRoutes(api, ctx);
+  reportRoutes(api, ctx);
+  planProposalRoutes(api, ctx);
   accountRoutes(api, ctx);
   auditRoutes(api, ctx);
   importRoutes(api, ctx);
@@ -34,5 +51,12 @@ export function registerModules(api: FastifyInstance, ctx: AppContext): void {
   minutesRoutes(api, ctx);
   exportRoutes(api, ctx);
   meetingRoutes(api, ctx);
+  lessonStudyRoutes(api, ctx);
+  observationRoutes(api, ctx);
   notificationRoutes(api, ctx);
+  ruleRoutes(api, ctx);
+  rubricRoutes(api, ctx);
+  materialRoutes(api, ctx);
+  panelRoutes(api, ctx);
+  dashboardRoutes(api, ctx);
 }

@@ -1,11 +1,15 @@
 import type { Executor } from '../db/client';
 import * as schoolYearsRepo from '../modules/schoolYears/repo';
+import { buildBacGiang } from './demo/bacGiang';
 import { buildBenTre } from './demo/benTre';
 import { buildCuChi, CU_CHI_LOGINS } from './demo/cuChi';
 import { NAMED_PRINCIPALS } from './demo/cuChiData';
 import { buildCuChiNetworks } from './demo/cuChiNetworks';
+import { buildDemoLessonStudy } from './demo/lessonStudy';
 import { buildDemoMeetings } from './demo/meetings';
+import { buildDemoPanels } from './demo/panels';
 import { createRng } from './demo/random';
+import { buildDemoRules } from './demo/rules';
 import { addPerson, type SeedContext } from './demo/staff';
 import { buildYears } from './demo/years';
 import { ensureReferenceData } from './reference';
@@ -51,6 +55,10 @@ export async function seedDemo(
   for (const year of ['2024-2025', '2025-2026', '2026-2027'] as const) await buildCuChiNetworks(ctx, cuChi, year, years[year]);
   await buildBenTre(ctx, years['2022-2023']);
   await buildDemoMeetings(ctx, cuChi, years);
+  await buildDemoLessonStudy(ctx);
+  await buildDemoRules(ctx, cuChi, years);
+  await buildDemoPanels(ctx, cuChi);
+  await buildBacGiang(ctx, years);
   return {
     password: DEMO_PASSWORD,
     accounts: [

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client';
+import { ensurePresets as ensureRubricPresets } from '../modules/rubrics/service';
 import * as schoolYearsRepo from '../modules/schoolYears/repo';
 
 /** Subjects of the 2018 general-education programme (GDPT 2018), with stable codes. */
@@ -34,4 +35,5 @@ export async function ensureReferenceData(db: Executor): Promise<void> {
     db,
     SUBJECTS.map((s, i) => ({ ...s, sortOrder: i + 1 })),
   );
+  await ensureRubricPresets(db);
 }

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBell } from '@tabler/icons-react';
+import { IconBell, IconBellCog } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useMarkRead, useNotifications } from '../api/meetings';
@@ -55,7 +55,10 @@ export function NotificationBell() {
                 onClick={() => {
                   if (!n.readAt) mark.mutate(n.id);
                   setOpened(false);
-                  if (n.link) navigate({ to: n.link as never });
+                  if (n.link) {
+                    const [to, query] = n.link.split('?');
+                    navigate({ to: to as never, search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never });
+                  }
                 }}
               >
                 <Text size="sm" fw={n.readAt ? 400 : 600}>
@@ -73,6 +76,19 @@ export function NotificationBell() {
             ))}
           </Stack>
         </ScrollArea.Autosize>
+        <Button
+          mt={6}
+          fullWidth
+          size="compact-sm"
+          variant="subtle"
+          leftSection={<IconBellCog size={16} />}
+          onClick={() => {
+            setOpened(false);
+            navigate({ to: '/settings/notifications' });
+          }}
+        >
+          {t('notifications.settings.menu')}
+        </Button>
       </Popover.Dropdown>
     </Popover>
   );

@@ -1,6 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import type { Me } from '@shared/types';
-import { IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconKey, IconLogout } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useLogout } from '../api/auth';
 import { useT } from '../i18n/context';
@@ -37,6 +37,13 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Divider />
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate({ to: '/account/password' })}>
           {t('user.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconBellCog size={16} />}
+          data-testid="notification-settings"
+          onClick={() => navigate({ to: '/settings/notifications' })}
+        >
+          {t('notifications.settings.menu')}
         </Menu.Item>
         <Menu.Item
           color="red"

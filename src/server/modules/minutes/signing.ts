@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors';
 import { loadReadableMeeting } from '../attendance/access';
 import { isChairOrSecretary } from '../attendance/policy';
 import * as attendanceRepo from '../attendance/repo';
+import { notify } from '../notifications/service';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
 import * as repo from './repo';
 import { plainText, sanitizeRichText } from './sanitize';
@@ -30,6 +31,18 @@ export async function startSigning(db: Executor, actor: Actor, meetingId: string
   const textHash = sha256(canonicalMinutes({ meetingId, facts, discussion: row.discussion, recommendations: row.recommendations }));
   await repo.update(db, row.id, { status: 'signing', facts, textHash, updatedBy: actor.personId });
   if (m.meeting.status === 'scheduled' || m.meeting.status === 'draft') await attendanceRepo.setMeetingStatus(db, meetingId, 'held');
+  await notify(
+    db,
+    [...(await participantsOf(db, m.meeting)).keys()],
+    {
+      kind: 'minutes_signature',
+      title: `Biên bản chờ bạn ký: ${m.meeting.title}`,
+      body: 'Biên bản buổi sinh hoạt chuyên môn đã được đưa ra ký. Vui lòng xem và ký xác nhận.',
+      link: `/meetings/${meetingId}/minutes`,
+      dedupeKey: `minutes:signing:${row.id}:{person}`,
+    },
+    actor.personId,
+  );
   await audit(db, actor, {
     action: 'minutes.startSigning',
     entityType: 'minutes',

@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notificationPreferencesInput, outboxQuery } from '../../../shared/notifications';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { inTransaction } from '../../lib/tx';
+import * as outbox from './outbox';
+import * as preferences from './preferences';
 import * as service from './service';
 
 const idParams = z.object({ id: z.uuid() });
 const listQuery = z.object({ unread: z.enum(['0', '1', 'true', 'false']).optional() });
 
-/** In-app notices of the logged-in person. */
+/** In-app notices, notification preferences of the logged-in person, and the e-mail outbox (admins). */
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
@@ -29,6 +32,27 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.post('/notifications/read-all', { schema: { tags } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
     await inTransaction(ctx, (tx) => service.markAllRead(tx, actor));
+    return reply.status(204).send();
+  });
+
+  r.get('/notifications/preferences', { schema: { tags } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return preferences.getMine(db, actor, ctx.config.digestHour);
+  });
+
+  r.put('/notifications/preferences', { schema: { tags, body: notificationPreferencesInput } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return inTransaction(ctx, (tx) => preferences.setMine(tx, actor, req.body, ctx.config.digestHour));
+  });
+
+  r.get('/notifications/outbox', { schema: { tags, querystring: outboxQuery } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return outbox.list(db, actor, req.query);
+  });
+
+  r.post('/notifications/outbox/:id/retry', { schema: { tags, params: idParams } }, async (req, reply) => {
+    const actor = await requireActor(req, ctx);
+    await inTransaction(ctx, (tx) => outbox.retry(tx, actor, req.params.id));
     return reply.status(204).send();
   });
 }

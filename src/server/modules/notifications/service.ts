@@ -2,23 +2,23 @@ import type { NotificationList } from '../../../shared/meetings';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
+import { notifyPeople } from './notify';
 import * as repo from './repo';
 
 /** Kinds of in-app notice sent about meetings. */
 export type NoticeKind = 'meeting_invited' | 'meeting_scheduled' | 'meeting_changed' | 'meeting_postponed' | 'meeting_cancelled';
 
-/** Sends an in-app notice to people (inside the caller's transaction); the actor is not told of their own act. */
+/**
+ * Tells people of an event (inside the caller's transaction): in-app notice, and e-mail by their preferences; the
+ * actor is not told of their own act. See notify.ts `notifyPeople` for dedupe keys.
+ */
 export async function notify(
   tx: Executor,
   personIds: string[],
-  n: { kind: NoticeKind | string; title: string; body?: string | null; link?: string | null },
+  n: { kind: NoticeKind | string; title: string; body?: string | null; link?: string | null; dedupeKey?: string },
   except?: string,
 ): Promise<void> {
-  await repo.insertMany(
-    tx,
-    personIds.filter((p) => p !== except),
-    { kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null },
-  );
+  await notifyPeople(tx, { personIds, ...n, except });
 }
 
 /** The actor's latest notices (or only the unread ones) and the unread count. */

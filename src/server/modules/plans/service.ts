@@ -6,6 +6,7 @@ import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
 import { viDate } from '../../lib/format';
+import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { canDraft, canRead, canReview, planCan } from './policy';
@@ -229,6 +230,17 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   const snap = await snapshot(tx, plan);
   const after = await repo.update(tx, id, { status: action === 'return' ? 'returned' : 'approved', decidedAt: new Date() });
   await repo.addReview(tx, { planId: id, action, comment, actorId: actor.personId, snapshot: snap });
+  await notify(
+    tx,
+    [...(scope.network?.leaderIds ?? []), ...(plan.createdBy ? [plan.createdBy] : [])],
+    {
+      kind: action === 'return' ? 'plan_returned' : 'plan_approved',
+      title: `${action === 'return' ? 'Kế hoạch bị trả lại' : 'Kế hoạch đã được duyệt'}: ${plan.title}`,
+      body: comment ? `Ý kiến: ${comment}` : null,
+      link: `/plans/${id}`,
+    },
+    actor.personId,
+  );
   await audit(tx, actor, {
     action,
     entityType: 'plan',

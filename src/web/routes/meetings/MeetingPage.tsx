@@ -28,6 +28,8 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
 import { notifySuccess, showServerError } from '../../lib/notify';
+import { LessonStudySection } from '../lessonStudy/LessonStudySection';
+import { MeetingMaterials } from '../materials/MeetingMaterials';
 import { ChatLinks } from './ChatLinks';
 import { CopyIcalButton } from './CopyIcalButton';
 import { MeetingModeBadge, MeetingStatusBadge } from './MeetingBadges';
@@ -477,8 +479,10 @@ function MeetingView({ m }: { m: MeetingDetail }) {
             </Stack>
           </Section>
         )}
+        {m.kind === 'lesson_study' && <LessonStudySection meetingId={m.id} />}
         <Invitees m={m} />
         <Attachments m={m} />
+        <MeetingMaterials m={m} />
       </Stack>
       <ReasonModal meeting={m} action={reason} onClose={() => setReason(null)} />
     </>

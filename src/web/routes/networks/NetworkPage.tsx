@@ -14,6 +14,7 @@ import { useT } from '../../i18n/context';
 import { formatDate } from '../../lib/dates';
 import { notifySuccess, showServerError } from '../../lib/notify';
 import { PlansLink } from '../plans/PlansLink';
+import { ReportsLink } from '../reports/ReportsLink';
 import { NetworkLeaders } from './NetworkLeaders';
 import { NetworkMembers } from './NetworkMembers';
 import { RollOverModal } from './RollOverModal';
@@ -48,6 +49,7 @@ function NetworkView({ network: n }: { network: NetworkDetail }) {
         actions={
           <>
             <PlansLink networkId={n.id} />
+            <ReportsLink networkId={n.id} />
             {n.can.update && (
               <ButtonLink
                 to="/networks/$networkId/edit"

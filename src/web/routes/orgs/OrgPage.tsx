@@ -11,6 +11,8 @@ import { QueryState } from '../../components/PageState';
 import { useT } from '../../i18n/context';
 import { useSchoolYear } from '../../state/schoolYearContext';
 import { PlansLink } from '../plans/PlansLink';
+import { ReportsLink } from '../reports/ReportsLink';
+import { RulesLink } from '../rules/RulesLink';
 import { MoveOrgModal } from './MoveOrgModal';
 import { OrgChildren } from './OrgChildren';
 import { OrgInfo } from './OrgInfo';
@@ -39,6 +41,8 @@ function OrgView({ org }: { org: OrgDetail }) {
   const actions = (
     <>
       <PlansLink orgId={org.id} />
+      <RulesLink orgId={org.id} orgType={org.type} />
+      <ReportsLink orgId={org.id} />
       {org.can.update && (
         <ButtonLink
           to="/orgs/$orgId/edit"

@@ -13,6 +13,7 @@ import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
 import { notifySuccess, showServerError } from '../../lib/notify';
+import { CopyForwardButton } from '../planProposals/CopyForwardButton';
 import { PlanStatusBadge, periodLabel } from './PlanBadges';
 import { PlanHistory } from './PlanHistory';
 import { PlanItems } from './PlanItems';
@@ -58,6 +59,7 @@ function PlanView({ plan: p }: { plan: PlanDetail }) {
                 {t('plan.submit')}
               </Button>
             )}
+            <CopyForwardButton plan={p} />
             {p.can.review && (
               <Button
                 color="orange"

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Empty, QueryState } from '../../components/PageState';
 import { useT } from '../../i18n/context';
 import { useSchoolYear } from '../../state/schoolYearContext';
+import { ProposeLink } from '../planProposals/ProposeLink';
 import { ownerName, PlanStatusBadge, periodLabel } from './PlanBadges';
 
 const isStatus = (s: string | undefined): s is PlanStatus => PLAN_STATUSES.some((x) => x === s);
@@ -60,9 +61,12 @@ export default function PlansPage() {
         subtitle={ownerLabel || (selected ? t('home.subtitle', { year: selected.code }) : undefined)}
         actions={
           canCreate ? (
-            <ButtonLink to="/plans/new" search={{ networkId, orgId }} leftSection={<IconPlus size={16} />} data-testid="plan-create">
-              {t('plans.create')}
-            </ButtonLink>
+            <>
+              {networkId && <ProposeLink networkId={networkId} />}
+              <ButtonLink to="/plans/new" search={{ networkId, orgId }} leftSection={<IconPlus size={16} />} data-testid="plan-create">
+                {t('plans.create')}
+              </ButtonLink>
+            </>
           ) : undefined
         }
       />

@@ -1,0 +1,1 @@
+ALTER TABLE "rule_quotas" ADD COLUMN "per_subject" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,270 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client';
+
+/**
+ * The compliance queries. Each runs once for the whole scope (no query per network or team). The scope is a set of
+ * root orgs and everything under them on a date (`scope` CTE); a network leader's roots are the network's members.
+ */
+
+/** Who the dashboard is about: an office subtree, some networks, or (admin) everything. */
+export type Scope = { kind: 'orgs'; rootIds: string[] } | { kind: 'networks'; networkIds: string[] } | { kind: 'all' };
+
+const LOCAL_DATE = sql`(m.starts_at at time zone 'UTC' + interval '7 hours')::date`;
+const HELD = sql`m.status in ('held', 'minutes_locked')`;
+
+/** A list of uuids for `in (…)`; never empty (a null that matches nothing). */
+function ids(list: string[]): SQL {
+  if (list.length === 0) return sql`null::uuid`;
+  return sql.join(
+    list.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+/** `with recursive scope(id, depth) as (…)`: the scope's orgs on a date. */
+function scopeCte(scope: Scope, date: string): SQL {
+  const roots =
+    scope.kind === 'orgs'
+      ? sql`select o.id, 0 from orgs o where o.id in (${ids(scope.rootIds)})`
+      : scope.kind === 'networks'
+        ? sql`select nm.org_id, 0 from network_members nm where nm.network_id in (${ids(scope.networkIds)})`
+        : sql`select o.id, 0 from orgs o`;
+  return sql`with recursive scope(id, depth) as (
+    ${roots}
+    union
+    select l.org_id, scope.depth + 1 from org_links l join scope on l.parent_id = scope.id
+    where l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) and scope.depth < 12
+  )`;
+}
+
+export interface NetworkRow {
+  id: string;
+  name: string;
+  kind: string;
+  supervisingOrgId: string;
+  supervisingOrgName: string;
+  leadOrgName: string | null;
+  held: number;
+  scheduled: number;
+  lastHeldAt: Date | null;
+}
+
+/** The networks of the scope in a school year, with their held and still-scheduled meetings between two dates. */
+export async function networksWithCounts(db: Executor, scope: Scope, yearId: string, date: string, from: string, to: string) {
+  const which =
+    scope.kind === 'networks'
+      ? sql`(n.id in (${ids(scope.networkIds)}) or n.parent_network_id in (${ids(scope.networkIds)}))`
+      : sql`(n.supervising_org_id in (select id from scope)
+            or exists (select 1 from network_members nm where nm.network_id = n.id and nm.org_id in (select id from scope)))`;
+  return queryRows<NetworkRow>(
+    db,
+    sql`${scopeCte(scope, date)}
+    select n.id, n.name, n.kind::text as kind, n.supervising_org_id as "supervisingOrgId", so.name as "supervisingOrgName",
+      lo.name as "leadOrgName",
+      coalesce(c.held, 0)::int as held, coalesce(c.scheduled, 0)::int as scheduled, c.last_held as "lastHeldAt"
+    from networks n
+    join orgs so on so.id = n.supervising_org_id
+    left join orgs lo on lo.id = n.lead_org_id
+    left join (
+      select m.network_id, count(*) filter (where ${HELD}) as held,
+        count(*) filter (where m.status = 'scheduled') as scheduled,
+        max(m.starts_at) filter (where ${HELD}) as last_held
+      from meetings m where ${LOCAL_DATE} between ${from}::date and ${to}::date and m.network_id is not null
+      group by m.network_id
+    ) c on c.network_id = n.id
+    where n.school_year_id = ${yearId} and ${which}
+    order by n.kind, n.name`,
+  );
+}
+
+/** The plans of some networks in a school year. */
+export async function plansOf(db: Executor, networkIds: string[], yearId: string) {
+  return queryRows<{ id: string; networkId: string; termNumber: number | null; status: string; submittedAt: Date | null }>(
+    db,
+    sql`select p.id, p.network_id as "networkId", p.term_number as "termNumber", p.status::text as status,
+      p.submitted_at as "submittedAt"
+    from plans p where p.network_id in (${ids(networkIds)}) and p.school_year_id = ${yearId}
+    order by p.updated_at desc`,
+  );
+}
+
+/** The reports of some networks in a school year (table `reports` of the reports feature). */
+export async function reportsOf(db: Executor, networkIds: string[], yearId: string) {
+  return queryRows<{ id: string; networkId: string; termNumber: number | null; status: string; submittedAt: Date | null }>(
+    db,
+    sql`select r.id, r.network_id as "networkId", r.term_number as "termNumber", r.status, r.submitted_at as "submittedAt"
+    from reports r where r.network_id in (${ids(networkIds)}) and r.school_year_id = ${yearId}`,
+  );
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  schoolId: string;
+  schoolName: string;
+}
+
+/** The teams of the scope on a date, with their school. */
+export async function teamsOf(db: Executor, scope: Scope, date: string) {
+  return queryRows<TeamRow>(
+    db,
+    sql`${scopeCte(scope, date)}
+    select distinct t.id, t.name, s.id as "schoolId", s.name as "schoolName"
+    from scope join orgs t on t.id = scope.id and t.type = 'team'
+    join org_links l on l.org_id = t.id and l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date})
+    join orgs s on s.id = l.parent_id
+    order by 4, 2`,
+  );
+}
+
+/**
+ * Meetings that count as each team's own between two dates (minutes/count.ts, for many teams at once): the team's
+ * held meetings, and the school group meetings with locked minutes about one of its subjects where its school is
+ * a member. One row per team and meeting.
+ */
+export async function teamMeetings(db: Executor, teamIds: string[], date: string, from: string, to: string) {
+  const inPeriod = sql`${LOCAL_DATE} between ${from}::date and ${to}::date`;
+  return queryRows<{ teamId: string; meetingId: string; startsAt: Date }>(
+    db,
+    sql`
+    select m.host_org_id as "teamId", m.id as "meetingId", m.starts_at as "startsAt" from meetings m
+    where m.host_org_id in (${ids(teamIds)}) and ${HELD} and ${inPeriod}
+    union
+    select t.id, m.id, m.starts_at from orgs t
+    join org_links l on l.org_id = t.id and l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date})
+    join network_members nm on nm.org_id = l.parent_id
+    join networks n on n.id = nm.network_id and n.kind = 'school_group'
+    join meetings m on m.network_id = n.id and m.host_org_id <> t.id
+    join minutes mi on mi.meeting_id = m.id and mi.status = 'locked'
+    where t.id in (${ids(teamIds)}) and ${inPeriod}
+      and exists (select 1 from meeting_subjects ms join org_subjects os on os.subject_id = ms.subject_id
+                  where ms.meeting_id = m.id and os.org_id = t.id)`,
+  );
+}
+
+/** A condition on meeting `m`: in the scope (hosted by one of its orgs, or by one of its networks). */
+function meetingInScope(scope: Scope, networkIds: string[]): SQL {
+  if (scope.kind === 'networks') return sql`m.network_id in (${ids(networkIds)})`;
+  return sql`(m.host_org_id in (select id from scope) or m.network_id in (${ids(networkIds)}))`;
+}
+
+/** Scheduled meetings of the scope between two dates (the next 30 days), soonest first, at most 200. */
+export async function upcoming(db: Executor, scope: Scope, networkIds: string[], date: string, from: string, to: string) {
+  return queryRows<{
+    id: string;
+    title: string;
+    kind: string;
+    mode: string;
+    startsAt: Date;
+    hostOrgName: string;
+    networkId: string | null;
+    networkName: string | null;
+  }>(
+    db,
+    sql`${scopeCte(scope, date)}
+    select m.id, m.title, m.kind::text as kind, m.mode::text as mode, m.starts_at as "startsAt", h.name as "hostOrgName",
+      m.network_id as "networkId", n.name as "networkName"
+    from meetings m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
+    where m.status = 'scheduled' and ${LOCAL_DATE} between ${from}::date and ${to}::date and ${meetingInScope(scope, networkIds)}
+    order by m.starts_at limit 200`,
+  );
+}
+
+/**
+ * Invited (by name or rule, or with an attendance record) and present (present or late) people of the scope's held
+ * meetings between two dates, per subject of the meeting and per person's school (their membership on the meeting's day; a team counts as its school).
+ */
+export async function participation(db: Executor, scope: Scope, networkIds: string[], date: string, from: string, to: string) {
+  const base = sql`${scopeCte(scope, date)},
+    held as (select m.id, ${LOCAL_DATE} as day from meetings m
+      where ${HELD} and ${LOCAL_DATE} between ${from}::date and ${to}::date and ${meetingInScope(scope, networkIds)}),
+    expected as (select i.meeting_id, i.person_id from invitations i join held on held.id = i.meeting_id
+      union select a.meeting_id, a.person_id from attendance a join held on held.id = a.meeting_id),
+    inv as (select x.meeting_id, x.person_id,
+        exists (select 1 from attendance a where a.meeting_id = x.meeting_id and a.person_id = x.person_id
+                and a.status in ('present', 'late')) as present
+      from expected x)`;
+  const bySubject = await queryRows<{ id: string; name: string; invited: number; present: number }>(
+    db,
+    sql`${base}
+    select s.id, s.name, count(*)::int as invited, count(*) filter (where inv.present)::int as present
+    from inv join meeting_subjects ms on ms.meeting_id = inv.meeting_id join subjects s on s.id = ms.subject_id
+    group by s.id, s.name order by s.name`,
+  );
+  const byOrg = await queryRows<{ id: string | null; name: string | null; invited: number; present: number }>(
+    db,
+    sql`${base}
+    select o.id, o.name, count(*)::int as invited, count(*) filter (where inv.present)::int as present
+    from inv join held on held.id = inv.meeting_id
+    left join lateral (
+      select case when mo.type = 'team' then l.parent_id else mo.id end as school_id
+      from memberships ms join orgs mo on mo.id = ms.org_id
+      left join org_links l on l.org_id = mo.id and mo.type = 'team'
+        and l.valid_from <= held.day and (l.valid_to is null or l.valid_to >= held.day)
+      where ms.person_id = inv.person_id and mo.type in ('school', 'center', 'team')
+        and (ms.valid_from is null or ms.valid_from <= held.day) and (ms.valid_to is null or ms.valid_to >= held.day)
+      order by (mo.type = 'team'), ms.valid_from desc limit 1
+    ) p on true
+    left join orgs o on o.id = p.school_id
+    group by o.id, o.name order by o.name nulls last`,
+  );
+  const [total] = await queryRows<{ invited: number; present: number }>(
+    db,
+    sql`${base} select count(*)::int as invited, count(*) filter (where inv.present)::int as present from inv`,
+  );
+  return { bySubject, byOrg, total: total ?? { invited: 0, present: 0 } };
+}
+
+/** The school year holding a date, else the last one that started before it; with its terms. */
+export async function yearAt(db: Executor, date: string) {
+  const [year] = await queryRows<{ id: string; code: string; startDate: string; endDate: string }>(
+    db,
+    sql`select id, code, start_date::text as "startDate", end_date::text as "endDate" from school_years
+    where start_date <= ${date}::date order by (end_date >= ${date}::date) desc, start_date desc limit 1`,
+  );
+  if (!year) return null;
+  const terms = await queryRows<{ number: number; startDate: string; endDate: string }>(
+    db,
+    sql`select number, start_date::text as "startDate", end_date::text as "endDate" from terms
+    where school_year_id = ${year.id} order by number`,
+  );
+  return { ...year, terms };
+}
+
+/** A school year by id, with its terms. */
+export async function yearById(db: Executor, id: string) {
+  const [year] = await queryRows<{ startDate: string }>(db, sql`select start_date::text as "startDate" from school_years where id = ${id}`);
+  return year ? yearAt(db, year.startDate) : null;
+}
+
+/** Networks of a school year that a person leads (leader or deputy) or whose lead org is one of `leadOrgIds`. */
+export async function ledNetworks(db: Executor, personId: string, leadOrgIds: string[], yearId: string) {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select n.id, n.name from networks n
+    where n.school_year_id = ${yearId}
+      and (exists (select 1 from network_leaders nl where nl.network_id = n.id and nl.person_id = ${personId})
+           or n.lead_org_id in (${ids(leadOrgIds)}))
+    order by n.name`,
+  );
+}
+
+/** One network's year, supervising org, lead org and members (for the policy). */
+export async function networkFacts(db: Executor, networkId: string) {
+  const [n] = await queryRows<{ id: string; name: string; schoolYearId: string; supervisingOrgId: string; leadOrgId: string | null }>(
+    db,
+    sql`select id, name, school_year_id as "schoolYearId", supervising_org_id as "supervisingOrgId", lead_org_id as "leadOrgId"
+    from networks where id = ${networkId}`,
+  );
+  if (!n) return null;
+  const leaders = await queryRows<{ personId: string }>(
+    db,
+    sql`select person_id as "personId" from network_leaders where network_id = ${networkId}`,
+  );
+  return { ...n, leaderIds: leaders.map((l) => l.personId) };
+}
+
+/** Names of some orgs. */
+export async function orgNames(db: Executor, orgIds: string[]) {
+  return queryRows<{ id: string; name: string }>(db, sql`select id, name from orgs where id in (${ids(orgIds)})`);
+}

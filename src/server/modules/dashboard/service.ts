@@ -1,0 +1,155 @@
+import type { ComplianceView, DashboardQuery } from '../../../shared/dashboard';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { todayIso } from '../../lib/dates';
+import { AppError, fieldError, notFound } from '../../lib/errors';
+import * as orgsRepo from '../orgs/repo';
+import { effectiveRulesMany } from '../rules/effective';
+import { addDays } from '../rules/presets';
+import { heldBySubject, subjectsInPlay } from '../rules/subjectsInPlay';
+import { bestDocument, deadlineRows, networkCompliance, rateRow, teamCompliance } from './compliance';
+import { canSeeNetwork, canSeeOrg, managedSchools, officeRoots } from './policy';
+import * as repo from './repo';
+
+type Year = NonNullable<Awaited<ReturnType<typeof repo.yearAt>>>;
+type Resolved = { scope: repo.Scope; view: ComplianceView['scope']; choices: ComplianceView['choices'] };
+
+/** The school year and term of a day: the term that has started last (term 1 before the year starts). */
+function termOf(year: Year, asOf: string): ComplianceView['term'] {
+  const started = year.terms.filter((t) => t.startDate <= asOf);
+  const t = started[started.length - 1] ?? year.terms[0];
+  if (!t) throw new AppError('INVALID_STATE', { params: { message: `Năm học ${year.code} chưa có học kỳ` } });
+  return { number: t.number as 1 | 2, startDate: t.startDate, endDate: t.endDate };
+}
+
+/** Works out whose dashboard to show and checks the actor may see it; 403 for anyone with no office or network. */
+async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year: Year, asOf: string): Promise<Resolved> {
+  const offices = officeRoots(actor);
+  const led = await repo.ledNetworks(db, actor.personId, managedSchools(actor), year.id);
+  const choices: ComplianceView['choices'] = [
+    ...offices.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name })),
+    ...led.map((n) => ({ kind: 'network' as const, id: n.id, name: n.name })),
+  ];
+  if (q.networkId) {
+    const n = await repo.networkFacts(db, q.networkId);
+    if (!n) throw notFound('mạng lưới');
+    const supervisingChain = await orgsRepo.ancestorChain(db, n.supervisingOrgId, asOf);
+    if (!canSeeNetwork(actor, { ...n, supervisingChain })) throw new AppError('FORBIDDEN');
+    return { scope: { kind: 'networks', networkIds: [n.id] }, view: { kind: 'network', id: n.id, name: n.name }, choices };
+  }
+  if (q.orgId) {
+    const org = await orgsRepo.findById(db, q.orgId);
+    if (!org) throw notFound('đơn vị');
+    if (!canSeeOrg(actor, await orgsRepo.ancestorChain(db, org.id, asOf))) throw new AppError('FORBIDDEN');
+    return { scope: { kind: 'orgs', rootIds: [org.id] }, view: { kind: 'org', id: org.id, name: org.name }, choices };
+  }
+  if (offices.length)
+    return { scope: { kind: 'orgs', rootIds: [offices[0].id] }, view: { kind: 'org', id: offices[0].id, name: offices[0].name }, choices };
+  if (led.length)
+    return { scope: { kind: 'networks', networkIds: [led[0].id] }, view: { kind: 'network', id: led[0].id, name: led[0].name }, choices };
+  if (actor.isAdmin) return { scope: { kind: 'all' }, view: { kind: 'all', id: null, name: 'Toàn hệ thống' }, choices };
+  throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The compliance dashboard of an office (its subtree) or a network, as of a day (default today): networks behind
+ * their quota this term, teams behind the two-week rule, plans and reports overdue or due soon, the next 30 days'
+ * meetings, and participation (present ÷ invited) by subject and by school. A fixed number of queries.
+ */
+export async function compliance(db: Executor, actor: Actor, q: DashboardQuery): Promise<ComplianceView> {
+  const asOf = q.date ?? todayIso();
+  const year = await repo.yearAt(db, asOf);
+  if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
+  const term = termOf(year, asOf);
+  const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf);
+
+  const rows = await repo.networksWithCounts(db, scope, year.id, asOf, term.startDate, term.endDate);
+  const networkIds = rows.map((n) => n.id);
+  const [rulesByOrg, plans, reports, teams, inPlay, heldBy] = await Promise.all([
+    effectiveRulesMany(
+      db,
+      rows.map((n) => n.supervisingOrgId),
+      year.id,
+    ),
+    repo.plansOf(db, networkIds, year.id),
+    repo.reportsOf(db, networkIds, year.id),
+    repo.teamsOf(db, scope, asOf),
+    subjectsInPlay(db, networkIds, year.id, term.number, asOf),
+    heldBySubject(db, networkIds, term.startDate, term.endDate),
+  ]);
+  const planOf = new Map(
+    rows.map((n) => [
+      n.id,
+      bestDocument(
+        plans.filter((p) => p.networkId === n.id),
+        term.number,
+      ),
+    ]),
+  );
+  const networks = networkCompliance(rows, rulesByOrg, term, planOf, inPlay, heldBy);
+
+  const teamIds = teams.map((t) => t.id);
+  const [teamRules, teamMeetings, upcoming, part] = await Promise.all([
+    effectiveRulesMany(db, teamIds, year.id),
+    repo.teamMeetings(db, teamIds, asOf, term.startDate, asOf < term.endDate ? asOf : term.endDate),
+    repo.upcoming(db, scope, networkIds, asOf, asOf, addDays(asOf, 30)),
+    repo.participation(db, scope, networkIds, asOf, term.startDate, term.endDate),
+  ]);
+  const teamRows = teamCompliance(teams, teamMeetings, teamRules, term, asOf);
+
+  const planDue = (orgId: string) => {
+    const due = rulesByOrg.get(orgId)?.planDueDate ?? null;
+    return due && term.number === 2 ? term.startDate : due;
+  };
+  const reportDue = (orgId: string) => {
+    const r = rulesByOrg.get(orgId);
+    return (term.number === 1 ? r?.term1ReportDue : r?.yearReportDue) ?? null;
+  };
+  const planRows = deadlineRows(
+    rows.map((n) => ({ id: n.id, name: n.name, dueDate: planDue(n.supervisingOrgId), doc: planOf.get(n.id) })),
+    'plan',
+    asOf,
+  );
+  const reportTerm = term.number === 1 ? 1 : null;
+  const reportRows = deadlineRows(
+    rows.map((n) => ({
+      id: n.id,
+      name: n.name,
+      dueDate: reportDue(n.supervisingOrgId),
+      doc: reports.find((r) => r.networkId === n.id && r.termNumber === reportTerm),
+    })),
+    'report',
+    asOf,
+  );
+  const total = rateRow({ id: null, name: 'Tổng', ...part.total }, '');
+  return {
+    asOf,
+    schoolYear: { id: year.id, code: year.code },
+    term,
+    scope: view,
+    choices,
+    summary: {
+      networks: networks.length,
+      networksBehind: networks.filter((n) => n.behind).length,
+      teams: teamRows.length,
+      teamsBehind: teamRows.filter((t) => t.behind).length,
+      plansOverdue: planRows.filter((p) => p.state === 'overdue').length,
+      plansDueSoon: planRows.filter((p) => p.state === 'due_soon').length,
+      plansAwaitingReview: planRows.filter((p) => p.state === 'awaiting_review').length,
+      reportsOverdue: reportRows.filter((p) => p.state === 'overdue').length,
+      reportsDueSoon: reportRows.filter((p) => p.state === 'due_soon').length,
+      upcoming: upcoming.length,
+      participationRate: total.rate,
+    },
+    networks,
+    teams: teamRows.filter((t) => t.behind),
+    plans: planRows,
+    reports: reportRows,
+    upcoming: upcoming.map((m) => ({ ...m, startsAt: new Date(m.startsAt).toISOString() })),
+    participation: {
+      total,
+      bySubject: part.bySubject.map((r) => rateRow(r, '')),
+      byOrg: part.byOrg.map((r) => rateRow(r, 'Chưa rõ đơn vị')),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import * as minutesRepo from '../minutes/repo';
+import { saveText } from '../minutes/service';
+import { loadStudy } from './access';
+import { writesMinutes } from './policy';
+import { requireAnalysis } from './service';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One stage of the discussion as minutes HTML: a bold heading, then the text with its line breaks. */
+function stage(heading: string, text: string): string {
+  if (!text) return '';
+  return `<p><strong>${heading}</strong></p><p>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p>`;
+}
+
+/** The analysis as a block of the minutes' discussion, in the guided order. */
+export function analysisHtml(a: { teacherShare: string; evidence: string; expertView: string }): string {
+  return [
+    '<p><strong><u>Phân tích bài học (nghiên cứu bài học)</u></strong></p>',
+    stage('1. Giáo viên dạy minh họa chia sẻ', a.teacherShare),
+    stage('2. Minh chứng từ phiếu quan sát học sinh', a.evidence),
+    stage('3. Ý kiến chuyên gia, khách mời', a.expertView),
+  ].join('');
+}
+
+/**
+ * "Đưa vào biên bản": appends the analysis to the minutes' discussion through the minutes service, which refuses once
+ * the minutes are being signed or locked (and the database refuses any change to locked minutes).
+ */
+export async function analysisToMinutes(tx: Executor, actor: Actor, meetingId: string): Promise<void> {
+  const { facts, study } = await loadStudy(tx, actor, meetingId);
+  if (!writesMinutes(actor, facts)) throw new AppError('FORBIDDEN');
+  const analysis = { teacherShare: study.analysisTeacher, evidence: study.analysisEvidence, expertView: study.analysisExpert };
+  requireAnalysis(analysis);
+  const current = await minutesRepo.findByMeeting(tx, meetingId);
+  if (current?.status === 'locked') throw new AppError('MINUTES_LOCKED');
+  await saveText(tx, actor, meetingId, {
+    discussion: `${current?.discussion ?? ''}${analysisHtml(analysis)}`,
+    recommendations: current?.recommendations ?? '',
+  });
+}

@@ -1,0 +1,176 @@
+import type { NotCarriedOut, ReportResults, SubjectAbsentees, SubjectCount, SubjectLessons } from '../../../shared/reports';
+import type { Executor } from '../../db/client';
+import { vnShortDate } from '../../lib/documents/vnDate';
+import { clampDate, unitsAndTitles } from '../exports/people';
+import * as repo from './repo';
+
+/**
+ * Part II of Mẫu 3, computed from the data and never typed:
+ * - held meetings (status held or minutes locked) by subject, with their contents; a meeting of two subjects counts
+ *   once in each subject and once in the total; a meeting without a subject counts under "Liên môn";
+ * - planned items cancelled (plan tracking) and meetings cancelled without a plan item, with their reasons;
+ * - teachers who took part (present or late) at a held meeting, distinct, per subject: the subjects they teach that
+ *   the meeting is about, else the subjects they teach, else the meeting's subjects;
+ * - teachers recorded excused or absent who took part in no meeting in that subject, per subject, with reasons;
+ *   the total counts those who took part in no meeting at all.
+ */
+
+export const NO_SUBJECT = 'Liên môn';
+
+/** Who owns the report and what it counts. */
+export interface Owner {
+  networkId?: string;
+  /** The org and its subtree on the period's end (for an org's report). */
+  orgIds?: string[];
+}
+
+/** The results of a network's or a school's (or team's) report for a period, live from the data. */
+export async function computeResults(db: Executor, owner: Owner, p: repo.Period): Promise<ReportResults> {
+  const scope: repo.MeetingScope = owner.networkId ? { networkId: owner.networkId } : { hostOrgIds: owner.orgIds ?? [] };
+  const [held, cancelledMeetings, cancelledItems] = await Promise.all([
+    repo.meetingsIn(db, scope, p, ['held', 'minutes_locked']),
+    repo.meetingsIn(db, scope, p, ['cancelled']),
+    repo.cancelledItems(db, owner, p),
+  ]);
+  const ids = held.map((m) => m.id);
+  const [subjectRows, attendanceRows] = await Promise.all([repo.subjectsOf(db, ids), repo.attendanceOf(db, ids)]);
+  const subjectsOf = groupNames(subjectRows.map((r) => [r.meetingId, r.name]));
+  const subjectList = (meetingId: string) => subjectsOf.get(meetingId) ?? [NO_SUBJECT];
+  const taughtRows = await repo.teacherSubjects(db, [...new Set(attendanceRows.map((a) => a.personId))]);
+  const taught = groupNames(taughtRows.map((r) => [r.personId, r.name]));
+  const order = new Map([...subjectRows, ...taughtRows].map((r) => [r.name, r.sortOrder]));
+  const bySubjectOrder = <T extends { subject: string }>(list: T[]) =>
+    list.sort((a, b) => (order.get(a.subject) ?? 1e9) - (order.get(b.subject) ?? 1e9) || a.subject.localeCompare(b.subject, 'vi'));
+  const subjectsFor = (personId: string, meetingId: string) => {
+    const own = taught.get(personId) ?? [];
+    const both = own.filter((s) => subjectsOf.get(meetingId)?.includes(s));
+    return both.length ? both : own.length ? own : subjectList(meetingId);
+  };
+
+  const lessons = new Map<string, SubjectLessons>();
+  for (const m of held) {
+    for (const s of subjectList(m.id)) {
+      const entry = lessons.get(s) ?? { subject: s, count: 0, contents: [] };
+      entry.count += 1;
+      entry.contents.push(`${m.title} (${vnShortDate(m.startsAt)}, ${m.host})`);
+      lessons.set(s, entry);
+    }
+  }
+
+  const itemIds = new Set(cancelledItems.map((i) => i.id));
+  const notCarriedOut: NotCarriedOut[] = [
+    ...cancelledItems.map((i) => ({ content: i.content, date: i.date, reason: i.reason ?? '' })),
+    ...cancelledMeetings
+      .filter((m) => !m.planItemId || !itemIds.has(m.planItemId))
+      .map((m) => ({ content: m.title, date: m.startsAt.toISOString().slice(0, 10), reason: m.statusReason ?? '' })),
+  ];
+
+  const tookPart = new Map<string, Set<string>>();
+  const tookPartAny = new Set<string>();
+  const absences = new Map<string, Map<string, { name: string; reasons: string[] }>>();
+  for (const a of attendanceRows) {
+    for (const s of subjectsFor(a.personId, a.meetingId)) {
+      if (a.status === 'present' || a.status === 'late') {
+        tookPart.set(s, (tookPart.get(s) ?? new Set()).add(a.personId));
+        tookPartAny.add(a.personId);
+      } else {
+        const bySubject = absences.get(s) ?? new Map();
+        const person = bySubject.get(a.personId) ?? { name: a.fullName, reasons: [] };
+        if (a.reason && !person.reasons.includes(a.reason)) person.reasons.push(a.reason);
+        bySubject.set(a.personId, person);
+        absences.set(s, bySubject);
+      }
+    }
+  }
+  const absentIds = [...new Set([...absences.values()].flatMap((m) => [...m.keys()]))];
+  const units = await unitsAndTitles(db, absentIds, clampDate(p.to, p.from, p.to));
+  const nonParticipantsBySubject: SubjectAbsentees[] = [];
+  const nonParticipantIds = new Set<string>();
+  for (const [subject, byPerson] of absences) {
+    const people = [...byPerson.entries()]
+      .filter(([id]) => !tookPart.get(subject)?.has(id))
+      .map(([id, v]) => {
+        if (!tookPartAny.has(id)) nonParticipantIds.add(id);
+        return { name: v.name, unit: units.get(id)?.unit ?? null, reason: v.reasons.join('; ') };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    if (people.length) nonParticipantsBySubject.push({ subject, count: people.length, people });
+  }
+  const participantsBySubject: SubjectCount[] = [...tookPart.entries()].map(([subject, set]) => ({ subject, count: set.size }));
+
+  return {
+    meetingsHeld: held.length,
+    lessonsBySubject: bySubjectOrder([...lessons.values()]),
+    notCarriedOut,
+    participants: tookPartAny.size,
+    participantsBySubject: bySubjectOrder(participantsBySubject),
+    nonParticipants: nonParticipantIds.size,
+    nonParticipantsBySubject: bySubjectOrder(nonParticipantsBySubject),
+    meetings: held.map((m) => ({
+      id: m.id,
+      title: m.title,
+      date: m.startsAt.toISOString(),
+      host: m.host,
+      subjects: subjectsOf.get(m.id) ?? [],
+    })),
+  };
+}
+
+function groupNames(pairs: Array<[string, string]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of pairs) out.set(k, [...(out.get(k) ?? []), v]);
+  return out;
+}
+
+/** An empty result (no meetings). */
+export function emptyResults(): ReportResults {
+  return {
+    meetingsHeld: 0,
+    lessonsBySubject: [],
+    notCarriedOut: [],
+    participants: 0,
+    participantsBySubject: [],
+    nonParticipants: 0,
+    nonParticipantsBySubject: [],
+    meetings: [],
+  };
+}
+
+/**
+ * The results of several units carried up into one (an office's report): every number is the sum of the parts,
+ * subjects merged by name, contents and absentees listed with their unit. Nothing is recomputed or retyped.
+ */
+export function sumResults(parts: Array<{ unit: string; results: ReportResults }>): ReportResults {
+  const out = emptyResults();
+  const lessons = new Map<string, SubjectLessons>();
+  const participants = new Map<string, SubjectCount>();
+  const absent = new Map<string, SubjectAbsentees>();
+  for (const { unit, results: r } of parts) {
+    out.meetingsHeld += r.meetingsHeld;
+    out.participants += r.participants;
+    out.nonParticipants += r.nonParticipants;
+    out.notCarriedOut.push(...r.notCarriedOut.map((n) => ({ ...n, unit: n.unit ?? unit })));
+    out.meetings.push(...r.meetings);
+    for (const l of r.lessonsBySubject) {
+      const e = lessons.get(l.subject) ?? { subject: l.subject, count: 0, contents: [] };
+      e.count += l.count;
+      e.contents.push(...l.contents);
+      lessons.set(l.subject, e);
+    }
+    for (const c of r.participantsBySubject) {
+      const e = participants.get(c.subject) ?? { subject: c.subject, count: 0 };
+      e.count += c.count;
+      participants.set(c.subject, e);
+    }
+    for (const a of r.nonParticipantsBySubject) {
+      const e = absent.get(a.subject) ?? { subject: a.subject, count: 0, people: [] };
+      e.count += a.count;
+      e.people.push(...a.people);
+      absent.set(a.subject, e);
+    }
+  }
+  out.lessonsBySubject = [...lessons.values()];
+  out.participantsBySubject = [...participants.values()];
+  out.nonParticipantsBySubject = [...absent.values()];
+  return out;
+}

@@ -1,0 +1,245 @@
+import type {
+  ReportDetail,
+  ReportInput,
+  ReportResults,
+  ReportReview,
+  ReportStatus,
+  ReportSummary,
+  ReportsQuery,
+  ReportUpdateInput,
+} from '../../../shared/reports';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { audit } from '../../lib/audit';
+import { todayIso } from '../../lib/dates';
+import { AppError, fieldError, notFound } from '../../lib/errors';
+import { notifyPeople } from '../notifications/notify';
+import * as orgsRepo from '../orgs/repo';
+import { scopesOf } from '../plans/shape';
+import { canDraft, canRead, canReview, reportCan } from './policy';
+import * as repo from './repo';
+import { liveResults } from './rollup';
+import { summarize } from './shape';
+
+type ReportRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+type Owner = { networkId: string | null; orgId: string | null; reviewerOrgId: string };
+
+function invalidState(message: string): AppError {
+  return new AppError('INVALID_STATE', { params: { message } });
+}
+
+/** The period of a report; a 400 naming the field when the year or term does not exist. */
+export async function periodOrFail(db: Executor, schoolYearId: string, termNumber: 1 | 2 | null) {
+  const found = await repo.periodOf(db, schoolYearId, termNumber);
+  if (!found)
+    throw fieldError(
+      termNumber ? 'termNumber' : 'schoolYearId',
+      termNumber ? 'Học kỳ không tồn tại trong năm học này' : 'Năm học không tồn tại',
+    );
+  return found;
+}
+
+/** Reports matching the filter that the actor may read. */
+export async function list(db: Executor, actor: Actor, q: ReportsQuery): Promise<ReportSummary[]> {
+  const rows = await repo.list(db, q);
+  const scopes = await scopesOf(db, rows);
+  return summarize(
+    db,
+    rows.filter((_, i) => canRead(actor, scopes[i])),
+  );
+}
+
+/** The results a report shows: live while draft or returned, the frozen snapshot otherwise. */
+export async function resultsOf(db: Executor, r: ReportRow): Promise<{ results: ReportResults; live: boolean }> {
+  if (r.snapshot && r.status !== 'draft' && r.status !== 'returned') return { results: r.snapshot as ReportResults, live: false };
+  const { period } = await periodOrFail(db, r.schoolYearId, (r.termNumber as 1 | 2 | null) ?? null);
+  const org = r.orgId ? await orgsRepo.findById(db, r.orgId) : undefined;
+  const results = await liveResults(
+    db,
+    r.networkId ? { networkId: r.networkId } : { org: org && { id: org.id, name: org.name, type: org.type } },
+    period,
+  );
+  return { results, live: true };
+}
+
+/** Loads a report the actor may read, with its scope; 404 or 403 otherwise. */
+export async function readable(db: Executor, actor: Actor, id: string) {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('báo cáo');
+  const [scope] = await scopesOf(db, [row]);
+  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  return { row, scope };
+}
+
+/** One report with its results, photos to choose from, review history and what the actor may do. */
+export async function get(db: Executor, actor: Actor, id: string): Promise<ReportDetail> {
+  const { row, scope } = await readable(db, actor, id);
+  const [[summary], { results, live }, history] = await Promise.all([summarize(db, [row]), resultsOf(db, row), repo.historyOf(db, id)]);
+  const photos = await repo.photosOf(
+    db,
+    results.meetings.map((m) => m.id),
+  );
+  const titleOf = new Map(results.meetings.map((m) => [m.id, m.title]));
+  return {
+    ...summary,
+    advantages: row.advantages,
+    recommendations: row.recommendations,
+    photoIds: row.photoIds,
+    results,
+    live,
+    photos: photos.map((p) => ({
+      id: p.id,
+      fileName: p.fileName,
+      meetingTitle: titleOf.get(p.meetingId) ?? '',
+      url: `/api/attachments/${p.id}`,
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      action: h.action as ReportReview['action'],
+      comment: h.comment,
+      actorName: h.actorName,
+      at: h.at.toISOString(),
+    })),
+    can: reportCan(actor, scope, row.status as ReportStatus),
+  };
+}
+
+/** Photos must be images attached to the meetings the report counts. */
+async function checkPhotos(db: Executor, r: ReportRow, photoIds: string[]): Promise<void> {
+  if (photoIds.length === 0) return;
+  const { results } = await resultsOf(db, r);
+  const allowed = new Set(
+    (
+      await repo.photosOf(
+        db,
+        results.meetings.map((m) => m.id),
+      )
+    ).map((p) => p.id),
+  );
+  if (photoIds.some((id) => !allowed.has(id))) {
+    throw fieldError('photoIds', 'Ảnh được chọn phải là ảnh đính kèm của các buổi sinh hoạt trong kỳ báo cáo');
+  }
+}
+
+/** Drafts a report; the reviewer is the network's supervising org or the org's parent on the period's last day. */
+export async function create(tx: Executor, actor: Actor, input: ReportInput) {
+  const termNumber = input.termNumber ?? null;
+  const { period } = await periodOrFail(tx, input.schoolYearId, termNumber);
+  let reviewerOrgId: string;
+  if (input.networkId) {
+    const network = await repo.findNetwork(tx, input.networkId);
+    if (!network) throw fieldError('networkId', 'Mạng lưới không tồn tại');
+    if (network.schoolYearId !== input.schoolYearId) throw fieldError('networkId', 'Mạng lưới thuộc năm học khác');
+    reviewerOrgId = network.supervisingOrgId;
+  } else {
+    const orgId = input.orgId as string;
+    const [atEnd, today] = await Promise.all([orgsRepo.ancestorChain(tx, orgId, period.to), orgsRepo.ancestorChain(tx, orgId, todayIso())]);
+    if (atEnd.length === 0 && today.length === 0) throw fieldError('orgId', 'Đơn vị không tồn tại');
+    const parent = atEnd[1] ?? today[1];
+    if (!parent) throw fieldError('orgId', 'Đơn vị không có đơn vị cấp trên để nhận báo cáo');
+    reviewerOrgId = parent;
+  }
+  const owner: Owner = { networkId: input.networkId ?? null, orgId: input.orgId ?? null, reviewerOrgId };
+  const [scope] = await scopesOf(tx, [owner]);
+  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  if (await repo.findForOwner(tx, owner, input.schoolYearId, termNumber)) {
+    throw fieldError('termNumber', 'Đã có báo cáo của đơn vị cho kỳ này: hãy mở báo cáo đó để sửa');
+  }
+  const report = await repo.insert(tx, {
+    ...owner,
+    schoolYearId: input.schoolYearId,
+    termNumber,
+    documentNumber: input.documentNumber ?? null,
+    advantages: input.advantages ?? '',
+    recommendations: input.recommendations ?? '',
+    photoIds: [],
+    createdBy: actor.personId,
+  });
+  if (input.photoIds?.length) {
+    const full = (await repo.findById(tx, report.id)) as ReportRow;
+    await checkPhotos(tx, full, input.photoIds);
+    await repo.update(tx, report.id, { photoIds: input.photoIds });
+  }
+  await audit(tx, actor, { action: 'create', entityType: 'report', entityId: report.id, orgId: reviewerOrgId, after: report });
+  return report;
+}
+
+/** Locks the report and checks the actor may draft it. */
+async function lockForDrafter(tx: Executor, actor: Actor, id: string) {
+  const row = await repo.lockById(tx, id);
+  if (!row) throw notFound('báo cáo');
+  const [scope] = await scopesOf(tx, [row]);
+  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  return row;
+}
+
+const NOT_EDITABLE: Record<string, string> = {
+  submitted: 'Báo cáo đang chờ đơn vị cấp trên xem xét, không thể sửa',
+  resubmitted: 'Báo cáo đang chờ đơn vị cấp trên xem xét, không thể sửa',
+  accepted: 'Báo cáo đã được tiếp nhận, không thể sửa',
+};
+
+/** Changes the typed parts (number, narrative, photos) of a draft or returned report. */
+export async function update(tx: Executor, actor: Actor, id: string, input: ReportUpdateInput) {
+  const before = await lockForDrafter(tx, actor, id);
+  if (NOT_EDITABLE[before.status]) throw invalidState(NOT_EDITABLE[before.status]);
+  const full = (await repo.findById(tx, id)) as ReportRow;
+  await checkPhotos(tx, full, input.photoIds ?? []);
+  const after = await repo.update(tx, id, {
+    documentNumber: input.documentNumber ?? null,
+    advantages: input.advantages ?? '',
+    recommendations: input.recommendations ?? '',
+    photoIds: input.photoIds ?? [],
+  });
+  await audit(tx, actor, { action: 'update', entityType: 'report', entityId: id, orgId: before.reviewerOrgId, before, after });
+}
+
+/** Sends a draft (submit) or returned (resubmit) report to its reviewer, freezing its results. */
+export async function submit(tx: Executor, actor: Actor, id: string) {
+  const before = await lockForDrafter(tx, actor, id);
+  if (NOT_EDITABLE[before.status]) throw invalidState(NOT_EDITABLE[before.status]);
+  const full = (await repo.findById(tx, id)) as ReportRow;
+  const { results } = await resultsOf(tx, full);
+  const resubmit = before.status === 'returned';
+  const after = await repo.update(tx, id, {
+    status: resubmit ? 'resubmitted' : 'submitted',
+    snapshot: results,
+    submittedAt: new Date(),
+    decidedAt: null,
+  });
+  await repo.addReview(tx, {
+    reportId: id,
+    action: resubmit ? 'resubmit' : 'submit',
+    comment: null,
+    actorId: actor.personId,
+    snapshot: results,
+  });
+  await audit(tx, actor, { action: 'submit', entityType: 'report', entityId: id, orgId: before.reviewerOrgId, before, after });
+}
+
+/** The reviewer returns a submitted report with a comment, or accepts it (its snapshot then never changes). */
+export async function decide(tx: Executor, actor: Actor, id: string, action: 'return' | 'accept', comment: string | null) {
+  const before = await repo.lockById(tx, id);
+  if (!before) throw notFound('báo cáo');
+  const [scope] = await scopesOf(tx, [before]);
+  if (!canReview(actor, scope)) throw new AppError('FORBIDDEN');
+  if (before.status !== 'submitted' && before.status !== 'resubmitted') {
+    throw invalidState(
+      before.status === 'accepted'
+        ? 'Báo cáo đã được tiếp nhận trước đó'
+        : 'Báo cáo chưa được gửi: chỉ trả lại hoặc tiếp nhận báo cáo đang chờ xem xét',
+    );
+  }
+  const after = await repo.update(tx, id, { status: action === 'return' ? 'returned' : 'accepted', decidedAt: new Date() });
+  await repo.addReview(tx, { reportId: id, action, comment, actorId: actor.personId, snapshot: before.snapshot });
+  const [owner] = await summarize(tx, [{ ...before, schoolYearCode: '' }]);
+  await notifyPeople(tx, {
+    personIds: [...(scope.network?.leaderIds ?? []), ...(before.createdBy ? [before.createdBy] : [])],
+    kind: action === 'return' ? 'report_returned' : 'report_accepted',
+    title: `Báo cáo ${before.termNumber ? `học kỳ ${before.termNumber === 1 ? 'I' : 'II'}` : 'năm học'} ${action === 'return' ? 'bị trả lại' : 'đã được tiếp nhận'}: ${owner.network?.name ?? owner.org?.name ?? ''}`,
+    body: comment ? `Ý kiến: ${comment}` : null,
+    link: `/reports/${id}`,
+    except: actor.personId,
+  });
+  await audit(tx, actor, { action, entityType: 'report', entityId: id, orgId: before.reviewerOrgId, before, after: { ...after, comment } });
+}
