@@ -50,7 +50,7 @@ export async function startE2E(): Promise<E2E> {
     browser,
     password: logins.password,
     emails: logins.accounts.map((a) => a.email),
-    context: (viewport = DESKTOP) => browser.newContext({ viewport, locale: 'vi-VN', baseURL: baseUrl }),
+    context: (viewport = DESKTOP) => browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: baseUrl }),
     close: async () => {
       await browser.close();
       await app.close();
