@@ -333,10 +333,13 @@ describe('panels and materials end to end', () => {
     await page.getByLabel('Điểm tối đa').first().fill('20');
     await screenshot(page, 'rubric-editor-desktop');
     await page.getByTestId('rubric-save').click();
+    // The editor closes only after the list has been fetched again: wait for both before opening the saved copy.
+    await poll(() => page.getByTestId('rubric-name').count()).toBe(0);
     await poll(() => page.getByTestId('rubric-item').filter({ hasText: 'Tiêu chí hội thi cấp xã Phú Hòa Đông' }).count()).toBe(1);
     const saved = page.getByTestId('rubric-item').filter({ hasText: 'Tiêu chí hội thi cấp xã Phú Hòa Đông' });
     await saved.click();
     await saved.getByTestId('rubric-edit').click();
+    await poll(() => page.getByTestId('rubric-name').inputValue()).toBe('Tiêu chí hội thi cấp xã Phú Hòa Đông');
     await page.getByTestId('rubric-name').fill('Tiêu chí hội thi tổ chuyên môn cấp xã Phú Hòa Đông');
     await page.getByTestId('rubric-save').click();
     await poll(() =>

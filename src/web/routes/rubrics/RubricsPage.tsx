@@ -91,7 +91,9 @@ export default function RubricsPage() {
           </Accordion>
         )}
       </QueryState>
-      {editor && <RubricEditor from={editor.from} editing={editor.editing} onClose={() => setEditor(null)} />}
+      {editor && (
+        <RubricEditor key={`${editor.from.id}:${editor.editing}`} from={editor.from} editing={editor.editing} onClose={() => setEditor(null)} />
+      )}
     </>
   );
 }
