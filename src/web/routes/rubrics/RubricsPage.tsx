@@ -92,7 +92,12 @@ export default function RubricsPage() {
         )}
       </QueryState>
       {editor && (
-        <RubricEditor key={`${editor.from.id}:${editor.editing}`} from={editor.from} editing={editor.editing} onClose={() => setEditor(null)} />
+        <RubricEditor
+          key={`${editor.from.id}:${editor.editing}`}
+          from={editor.from}
+          editing={editor.editing}
+          onClose={() => setEditor(null)}
+        />
       )}
     </>
   );
