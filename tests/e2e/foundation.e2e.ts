@@ -28,7 +28,7 @@ async function choose(page: Page, input: ReturnType<Page['getByTestId']>, option
 
 describe('log in as each demo role', () => {
   it('every role lands on its home with its name and positions; admin links only for the admin', async () => {
-    expect(e.emails).toHaveLength(6);
+    expect(e.emails).toHaveLength(8);
     for (const [i, email] of e.emails.entries()) {
       const ctx = await e.context(i % 2 === 0 ? DESKTOP : PHONE);
       const page = await ctx.newPage();

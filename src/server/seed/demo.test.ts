@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('demo data', () => {
-  it('returns the six easy log-ins in order, with the shared password', () => {
+  it('returns the eight easy log-ins in order, with the shared password', () => {
     expect(seeded.password).toBe('lientruong2026');
     expect(seeded.accounts.map((a) => a.email)).toEqual([
       'admin@lientruong.vn',
@@ -87,6 +87,8 @@ describe('demo data', () => {
       'hieutruong@lientruong.vn',
       'totruong@lientruong.vn',
       'giaovien@lientruong.vn',
+      'chuyenvien.bacgiang@lientruong.vn',
+      'hieutruong.lucnam@lientruong.vn',
     ]);
     expect(seeded.accounts[3].role).toBe('Hiệu trưởng (cụm trưởng)');
     expect(seeded.counts).toMatchObject({ networks: 39 });

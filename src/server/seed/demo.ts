@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client';
 import * as schoolYearsRepo from '../modules/schoolYears/repo';
-import { buildBacGiang } from './demo/bacGiang';
+import { BAC_GIANG_LOGINS, buildBacGiang } from './demo/bacGiang';
 import { buildBenTre } from './demo/benTre';
 import { buildCuChi, CU_CHI_LOGINS } from './demo/cuChi';
 import { NAMED_PRINCIPALS } from './demo/cuChiData';
@@ -32,7 +32,7 @@ export interface DemoCounts {
  * Fills an empty database with the demo data: school years 2022-2023 … 2026-2027, Củ Chi (seed 001: Sở TP.HCM,
  * the Phòng until 30/6/2025, seven communes after, 24 schools, clusters and school groups for three years) and
  * Bến Tre (seed 000: nine district groups of 2022-2023), every person with an account. Deterministic: the same
- * names, codes and e-mails on every run. Returns the shared password and the six easy log-ins, in display order.
+ * names, codes and e-mails on every run. Returns the shared password and the eight easy log-ins, in display order.
  */
 export async function seedDemo(
   db: Executor,
@@ -68,6 +68,8 @@ export async function seedDemo(
       { role: 'Hiệu trưởng (cụm trưởng)', email: CU_CHI_LOGINS.principal },
       { role: 'Tổ trưởng chuyên môn', email: CU_CHI_LOGINS.teamHead },
       { role: 'Giáo viên', email: CU_CHI_LOGINS.teacher },
+      { role: 'Chuyên viên Sở GD&ĐT Bắc Giang', email: BAC_GIANG_LOGINS.specialist },
+      { role: 'Hiệu trưởng THPT Lục Nam', email: BAC_GIANG_LOGINS.principal },
     ],
     counts: ctx.counts,
   };
