@@ -2,6 +2,7 @@ import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@
 import type { PlanDetail, PlanItem } from '@shared/types';
 import { useEffect, useState } from 'react';
 import { usePlanStep, useSetPlanItemStatus } from '../../api/plans';
+import { ReviewCommentModal } from '../../components/ReviewCommentModal';
 import { useT } from '../../i18n/context';
 import { notifySuccess, showServerError } from '../../lib/notify';
 
@@ -9,68 +10,30 @@ import { notifySuccess, showServerError } from '../../lib/notify';
 export function ReviewModal({ plan, action, onClose }: { plan: PlanDetail; action: 'return' | 'approve' | null; onClose: () => void }) {
   const t = useT();
   const step = usePlanStep(plan.id);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (action) {
-      setComment('');
-      setError(null);
-    }
-  }, [action]);
-  const send = () => {
-    const text = comment.trim();
-    if (action === 'return' && !text) {
-      setError(t('plan.commentRequired'));
-      return;
-    }
-    const body =
-      action === 'return'
-        ? { action: 'return' as const, body: { comment: text } }
-        : { action: 'approve' as const, body: { comment: text || null } };
-    step.mutate(body, {
-      onSuccess: () => {
-        notifySuccess(t(action === 'return' ? 'plan.returnDone' : 'plan.approveDone'));
-        onClose();
-      },
-      onError: (e) => showServerError(e, t, (f) => setError(f.comment ?? null)),
-    });
-  };
+  const returning = action === 'return';
   return (
-    <Modal opened={action !== null} onClose={onClose} title={t(action === 'return' ? 'plan.returnTitle' : 'plan.approveTitle')}>
-      <Stack>
-        <Text size="sm" fw={600}>
-          {plan.title}
-        </Text>
-        <Textarea
-          label={t(action === 'return' ? 'plan.returnComment' : 'plan.approveComment')}
-          description={action === 'return' ? t('plan.returnHint') : undefined}
-          withAsterisk={action === 'return'}
-          autosize
-          minRows={3}
-          value={comment}
-          onChange={(e) => {
-            setComment(e.currentTarget.value);
-            setError(null);
-          }}
-          error={error}
-          data-autofocus
-          data-testid="plan-review-comment"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={action === 'return' ? 'orange' : 'green'}
-            loading={step.isPending}
-            onClick={send}
-            data-testid="plan-review-confirm"
-          >
-            {t(action === 'return' ? 'plan.return' : 'plan.approve')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReviewCommentModal
+      opened={action !== null}
+      returning={returning}
+      title={t(returning ? 'plan.returnTitle' : 'plan.approveTitle')}
+      heading={plan.title}
+      label={t(returning ? 'plan.returnComment' : 'plan.approveComment')}
+      description={returning ? t('plan.returnHint') : undefined}
+      confirmLabel={t(returning ? 'plan.return' : 'plan.approve')}
+      requiredMessage={t('plan.commentRequired')}
+      pending={step.isPending}
+      testIdPrefix="plan-review"
+      onClose={onClose}
+      onConfirm={(text, fail) =>
+        step.mutate(returning ? { action: 'return', body: { comment: text } } : { action: 'approve', body: { comment: text || null } }, {
+          onSuccess: () => {
+            notifySuccess(t(returning ? 'plan.returnDone' : 'plan.approveDone'));
+            onClose();
+          },
+          onError: (e) => showServerError(e, t, (f) => fail(f.comment ?? null)),
+        })
+      }
+    />
   );
 }
 

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { Text, Timeline } from '@mantine/core';
 import type { ReportDetail } from '@shared/reports';
-import { useEffect, useState } from 'react';
 import { useReportStep } from '../../api/reports';
+import { ReviewCommentModal } from '../../components/ReviewCommentModal';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
@@ -19,60 +19,28 @@ export function ReviewModal({
 }) {
   const t = useT();
   const step = useReportStep(report.id);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (action) {
-      setComment('');
-      setError(null);
-    }
-  }, [action]);
-  const send = () => {
-    const text = comment.trim();
-    if (action === 'return' && !text) {
-      setError(t('reports.commentRequired'));
-      return;
-    }
-    step.mutate(action === 'return' ? { action: 'return', comment: text } : { action: 'accept', comment: text }, {
-      onSuccess: () => {
-        notifySuccess(t(action === 'return' ? 'reports.returnDone' : 'reports.acceptDone'));
-        onClose();
-      },
-      onError: (e) => showServerError(e, t, (f) => setError(f.comment ?? null)),
-    });
-  };
+  const returning = action === 'return';
   return (
-    <Modal opened={action !== null} onClose={onClose} title={t(action === 'return' ? 'reports.return' : 'reports.accept')}>
-      <Stack>
-        <Textarea
-          label={t(action === 'return' ? 'reports.returnComment' : 'reports.acceptComment')}
-          withAsterisk={action === 'return'}
-          autosize
-          minRows={3}
-          value={comment}
-          onChange={(e) => {
-            setComment(e.currentTarget.value);
-            setError(null);
-          }}
-          error={error}
-          data-autofocus
-          data-testid="report-review-comment"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={action === 'return' ? 'orange' : 'green'}
-            loading={step.isPending}
-            onClick={send}
-            data-testid="report-review-confirm"
-          >
-            {t(action === 'return' ? 'reports.return' : 'reports.accept')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReviewCommentModal
+      opened={action !== null}
+      returning={returning}
+      title={t(returning ? 'reports.return' : 'reports.accept')}
+      label={t(returning ? 'reports.returnComment' : 'reports.acceptComment')}
+      confirmLabel={t(returning ? 'reports.return' : 'reports.accept')}
+      requiredMessage={t('reports.commentRequired')}
+      pending={step.isPending}
+      testIdPrefix="report-review"
+      onClose={onClose}
+      onConfirm={(text, fail) =>
+        step.mutate(returning ? { action: 'return', comment: text } : { action: 'accept', comment: text }, {
+          onSuccess: () => {
+            notifySuccess(t(returning ? 'reports.returnDone' : 'reports.acceptDone'));
+            onClose();
+          },
+          onError: (e) => showServerError(e, t, (f) => fail(f.comment ?? null)),
+        })
+      }
+    />
   );
 }
 
