@@ -24,6 +24,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          // A browser step answers in well under a second on a quiet machine, but CI shares two cores with the
+          // server, PostgreSQL and Chromium: polls wait up to 20 s (they return as soon as the page is right).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],
