@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './lockDataDir';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,17 +24,37 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tar (PGlite's own dump), e.g. to start test databases from. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 7_461_923;
 
-/** Opens PGlite at dataDir (or in memory when dataDir is 'memory://'). */
-export async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+/** Opens PGlite at dataDir (or in memory when dataDir is 'memory://'); a folder is locked to this process while open. */
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, loadDataDir: options.loadDataDir });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      release();
+    },
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+  };
 }
 
 /** Opens a pool on a PostgreSQL server. */
@@ -41,6 +62,12 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {
     /* an idle client died (server restart): the pool replaces it on next use */
+  });
+  // pg-pool listens for errors only on idle clients; a checked-out client (e.g. inside a transaction) whose server
+  // goes away would emit an unhandled 'error' and crash the process. Its pending query fails instead, and the pool
+  // drops the dead client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };

@@ -34,9 +34,29 @@ function pgError(error: unknown): PgLikeError | undefined {
   return undefined;
 }
 
+/** Errors of a database server that is down or restarting (connection refused or cut, shutting down, starting up). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect/;
+
+function databaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
+    const candidate = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
+    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.test(candidate.message)) return true;
+    e = candidate.cause;
+  }
+  return false;
+}
+
 function body(code: ErrorCode, params: Record<string, string | number> = {}, fields: FieldError[] = []): ApiErrorBody {
   const message = code === 'VALIDATION' && fields.length > 0 ? fields.map((f) => f.message).join('; ') : errorMessage(code, params);
   return { code, message, fields };
+}
+
+/** Whether an error is a stored file missing on disk: answered 404, but an operations problem worth an error log. */
+export function isMissingFile(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ENOENT';
 }
 
 /** Maps anything thrown during a request to an HTTP status and a Vietnamese error body. */
@@ -59,6 +79,10 @@ export function mapError(error: unknown): { status: number; body: ApiErrorBody }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, body: body('UNSUPPORTED_MEDIA') };
+    case 'ENOENT':
+      // A stored file that its row names is gone from DATA_DIR (lost storage, a partial restore): the caller gets a
+      // 404 naming the file; the app logs it as an error (see isMissingFile), since nothing the caller did caused it.
+      return { status: 404, body: body('NOT_FOUND', { entity: 'tệp trên máy chủ' }) };
   }
   if (error instanceof SyntaxError && fe.statusCode === 400) return { status: 400, body: body('INVALID_JSON') };
   const pg = pgError(error);
@@ -73,6 +97,7 @@ export function mapError(error: unknown): { status: number; body: ApiErrorBody }
     const field = constraintFields[pg.constraint ?? ''] ?? '';
     return { status: 400, body: body('VALIDATION', {}, [{ field, message: `«${labelOf(field)}» không hợp lệ` }]) };
   }
+  if (databaseUnavailable(error)) return { status: 503, body: body('DATABASE_UNAVAILABLE') };
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ', fields: [] } };
   }

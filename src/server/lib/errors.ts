@@ -25,6 +25,16 @@ export const errorCatalog = {
     en: 'The minutes are signed and locked; add a signed addendum instead',
   },
   INVALID_STATE: { status: 409, vi: '{message}', en: '{message}' },
+  STORAGE_FULL: {
+    status: 507,
+    vi: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được tệp. Vui lòng báo quản trị viên',
+    en: 'The server is out of storage space; the file was not saved',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút',
+    en: 'The database is temporarily unavailable; please retry in a moment',
+  },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống, vui lòng thử lại', en: 'Internal error, please retry' },
 } as const;
 

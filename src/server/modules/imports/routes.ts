@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { AppError, fieldError } from '../../lib/errors';
+import { readWithinLimit } from '../../lib/upload';
 import { IMPORT_KINDS } from './columns';
 import { canImport } from './policy';
 import * as service from './service';
@@ -53,7 +54,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!canImport(actor, req.query.kind)) throw new AppError('FORBIDDEN');
       const file = await req.file();
       if (file?.fieldname !== 'file') throw fieldError('file', 'Cần chọn tệp cần nhập (trường «file»)');
-      const buffer = await file.toBuffer();
+      const buffer = await readWithinLimit(file);
       const fileName = file.filename || 'tệp';
       const job = await service.start(ctx, req.log, actor, req.query.kind, fileName, buffer);
       return reply.status(202).send(job);

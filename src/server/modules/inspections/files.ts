@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { readWithinLimit } from '../../lib/upload';
 import { checkFile } from '../meetings/attachments';
 import { canUploadDocuments } from './policy';
 import * as repo from './repo';
@@ -24,7 +25,7 @@ export async function readUpload(file: MultipartFile | undefined, limitBytes: nu
   if (file?.fieldname !== 'file') throw fieldError('file', 'Chưa chọn tệp (trường «file»)');
   let data: Buffer;
   try {
-    data = await file.toBuffer();
+    data = await readWithinLimit(file);
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
       throw new AppError('FILE_TOO_LARGE', {

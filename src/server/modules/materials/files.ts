@@ -4,6 +4,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { labelOf } from '../../../shared/labels';
 import { type MaterialFields, materialFields } from '../../../shared/materials';
 import { AppError, type FieldError, fieldError } from '../../lib/errors';
+import { readWithinLimit } from '../../lib/upload';
 import { checkFile, storeFile } from '../meetings/attachments';
 
 /**
@@ -50,7 +51,7 @@ export async function readUpload(file: MultipartFile | undefined, limitBytes: nu
   if (file?.fieldname !== 'file') throw fieldError('file', 'Chưa chọn tệp học liệu (trường «file»)');
   let data: Buffer;
   try {
-    data = await file.toBuffer();
+    data = await readWithinLimit(file);
   } catch (error) {
     if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
     const max = Math.round(limitBytes / 1_048_576) || 1;

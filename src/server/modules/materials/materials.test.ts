@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +223,20 @@ describe('materials: upload, search without diacritics, visibility', () => {
     expect((await teacher.delete(`/api/materials/${video.id}`)).statusCode).toBe(204);
     expect(libraryFiles()).toHaveLength(before - 1);
     expect((await teacher.get(`/api/materials/${video.id}`)).statusCode).toBe(404);
+  });
+
+  it('answers 404 naming the file, not 500, when a stored file is gone from the data folder', async () => {
+    const teacher = await as(w.users.teacher);
+    const distinct = Buffer.concat([DOCX, Buffer.from('lost-on-disk')]);
+    const up = await uploadMaterial(teacher, fields({ title: 'Tệp sẽ mất khỏi ổ đĩa' }), 'mat.docx', distinct);
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await teacher.get(`/api/materials/${up.json().id}/file`)).statusCode).toBe(200);
+    // Remove the file this upload stored (named by its content hash), as a lost disk or a partial restore would.
+    const sha = createHash('sha256').update(distinct).digest('hex');
+    expect(libraryFiles()).toContain(sha);
+    await rm(path.join(dataDir, 'library', 'files', sha.slice(0, 2), sha));
+    const res = await teacher.get(`/api/materials/${up.json().id}/file`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('Không tìm thấy tệp trên máy chủ');
   });
 });

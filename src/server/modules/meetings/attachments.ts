@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -54,15 +54,50 @@ export async function requireUpload(db: Executor, actor: Actor, meetingId: strin
   if (!meetingCan(actor, m.facts).upload) throw new AppError('FORBIDDEN');
 }
 
-/** Writes the file (temp file, then rename: never a half-written file under its final name). */
-export async function storeFile(dataDir: string, data: Buffer): Promise<string> {
+/** Errors of a full or over-quota disk: the upload is refused with a clear 507 instead of a 500. */
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * Writes the file under its hash: temp file, fsync, then rename, so no half-written file ever carries a final
+ * name; on any error the temp file is removed. `created` says whether this call put the file there (a caller whose
+ * row insert fails removes only a file it created, never one another record shares).
+ */
+export async function storeNewFile(dataDir: string, data: Buffer): Promise<{ sha256: string; created: boolean }> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   const target = storedPath(dataDir, sha256);
-  await mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, target);
-  return sha256;
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    const existed = await stat(target).then(
+      (s) => s.size === data.length,
+      () => false,
+    );
+    if (existed) return { sha256, created: false };
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+    return { sha256, created: true };
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    if (NO_SPACE.has((error as NodeJS.ErrnoException).code ?? '')) throw new AppError('STORAGE_FULL');
+    throw error;
+  }
+}
+
+/** Writes the file (see storeNewFile) and returns its SHA-256. */
+export async function storeFile(dataDir: string, data: Buffer): Promise<string> {
+  return (await storeNewFile(dataDir, data)).sha256;
+}
+
+/** Removes a file this request stored when its row could not be written and no attachment uses it. */
+export async function discardNewFile(db: Executor, dataDir: string, sha256: string): Promise<void> {
+  const key = `${sha256.slice(0, 2)}/${sha256}`;
+  if (!(await fileRepo.storageKeyInUse(db, key))) await rm(path.join(dataDir, 'files', key), { force: true });
 }
 
 /** Records a stored file as an attachment of the meeting. */

@@ -23,3 +23,9 @@ export async function deleteAttachment(db: Executor, id: string, storageKey: str
     .where(and(eq(attachments.storageKey, storageKey), ne(attachments.id, id)));
   return (row?.n ?? 0) === 0;
 }
+
+/** Whether any attachment row points at the stored file. */
+export async function storageKeyInUse(db: Executor, storageKey: string): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.storageKey, storageKey));
+  return (row?.n ?? 0) > 0;
+}

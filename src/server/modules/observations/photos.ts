@@ -7,6 +7,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError } from '../../lib/errors';
+import { readWithinLimit } from '../../lib/upload';
 import { checkFile } from '../meetings/attachments';
 import * as repo from './repo';
 import { own } from './service';
@@ -28,7 +29,7 @@ export async function readPhoto(file: MultipartFile | undefined): Promise<{ data
   const max = Math.round(PHOTO_MAX_BYTES / 1_048_576);
   let data: Buffer;
   try {
-    data = await file.toBuffer();
+    data = await readWithinLimit(file);
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError('FILE_TOO_LARGE', { params: { max }, fields: [{ field: 'photo', message: `«Ảnh» quá lớn: tối đa ${max} MB` }] });
