@@ -3,8 +3,7 @@ import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createMailer } from './lib/mail';
 import { startScheduler } from './modules/notifications/scheduler';
-import { createFirstAdmin, hasNoAccounts } from './seed/bootstrap';
-import { seedDemo } from './seed/demo';
+import { seedFirstStart } from './seed/bootstrap';
 import { ensureReferenceData } from './seed/reference';
 
 /** Starts Liên Trường: opens and migrates the database, seeds on first start, serves the API and the web UI. */
@@ -14,15 +13,12 @@ async function main(): Promise<void> {
   await migrateDatabase(database, config.databaseUrl);
   await ensureReferenceData(database.db);
   const lines: string[] = [];
-  if (await hasNoAccounts(database.db)) {
-    if (config.seedDemo) {
-      const logins = await database.db.transaction((tx) => seedDemo(tx));
-      lines.push(`Dữ liệu mẫu đã được tạo. Tài khoản dùng thử (mật khẩu chung: ${logins.password}):`);
-      for (const l of logins.accounts) lines.push(`  - ${l.role.padEnd(34)} ${l.email}`);
-    } else {
-      const admin = await database.db.transaction((tx) => createFirstAdmin(tx));
-      lines.push(`Tài khoản quản trị đầu tiên: ${admin.email} / mật khẩu: ${admin.password} (hãy đổi ngay sau khi đăng nhập)`);
-    }
+  const first = await seedFirstStart(database, config.seedDemo);
+  if (first?.kind === 'demo') {
+    lines.push(`Dữ liệu mẫu đã được tạo. Tài khoản dùng thử (mật khẩu chung: ${first.password}):`);
+    for (const l of first.accounts) lines.push(`  - ${l.role.padEnd(34)} ${l.email}`);
+  } else if (first?.kind === 'admin') {
+    lines.push(`Tài khoản quản trị đầu tiên: ${first.email} / mật khẩu: ${first.password} (hãy đổi ngay sau khi đăng nhập)`);
   }
   const mailer = createMailer(config.smtpUrl, config.mailFrom, (m) => console.log(`[mail] to=${m.to} subject=${m.subject}`));
   const app = await buildApp({ database, config, mailer });

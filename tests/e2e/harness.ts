@@ -4,9 +4,10 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type App, buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import type { Database } from '../../src/server/db/client';
-import { seedDemo } from '../../src/server/seed/demo';
+import { type Database, openPostgres } from '../../src/server/db/client';
+import { demoLogins } from '../../src/server/seed/demo';
 import { createTestDatabase } from '../helpers/testApp';
+import { type Cluster, startCluster } from './nginxCluster';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -34,10 +35,26 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/** The deployment of issue 6 behind nginx: no in-process app, but the cluster's processes, logs and access log. */
+export interface E2ECluster extends Omit<E2E, 'app'> {
+  cluster: Cluster;
+  /** Indexes of the app processes that printed the demo data's log-ins (the one that seeded; exactly one expected). */
+  seededBy: number[];
+}
+
+/** Options of startE2E: `nginx` runs the app as that many OS processes behind nginx instead of in-process. */
+export interface E2EOptions {
+  nginx?: { processes: number };
+}
+
 /** Starts the real app with the demo data on a fresh database, on a loopback port, and a headless Chromium. */
-export async function startE2E(): Promise<E2E> {
-  const { database, url, drop } = await createTestDatabase();
-  const logins = await database.db.transaction((tx) => seedDemo(tx));
+export async function startE2E(): Promise<E2E>;
+/** Starts N app processes on one PostgreSQL database and one DATA_DIR, nginx in front, and a headless Chromium. */
+export async function startE2E(opts: { nginx: { processes: number } }): Promise<E2ECluster>;
+export async function startE2E(opts: E2EOptions = {}): Promise<E2E | E2ECluster> {
+  if (opts.nginx) return startBehindNginx(opts.nginx.processes);
+  const { database, url, drop } = await createTestDatabase({ demo: true });
+  const logins = demoLogins();
   const config = loadConfig({ databaseUrl: url, logLevel: 'warn', host: '127.0.0.1', port: 0 });
   const app = await buildApp({ database, config, mailer: { send: async () => undefined } }, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -57,6 +74,41 @@ export async function startE2E(): Promise<E2E> {
       await drop();
     },
   };
+}
+
+async function startBehindNginx(processes: number): Promise<E2ECluster> {
+  const cluster = await startCluster(processes);
+  try {
+    // The demo data is seeded by whichever process won the first-start lock; its banner gives the shared password.
+    const seededBy = cluster.upstreams
+      .map((_, i) => i)
+      .filter((i) => cluster.output(i).some((l) => l.startsWith('Dữ liệu mẫu đã được tạo')));
+    const banner = seededBy.length > 0 ? cluster.output(seededBy[0]) : [];
+    const password = banner.map((l) => l.match(/mật khẩu chung: (\S+)\)/)?.[1]).find(Boolean);
+    if (!password) throw new Error(`no demo log-ins printed by the app processes:\n${cluster.output(0).slice(-20).join('\n')}`);
+    const emails = banner.flatMap((l) => l.match(/^ {2}- .*\s(\S+@\S+)$/)?.[1] ?? []);
+    const database = await openPostgres(cluster.databaseUrl, 2);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const baseUrl = cluster.baseUrl;
+    return {
+      baseUrl,
+      database,
+      browser,
+      password,
+      emails,
+      cluster,
+      seededBy,
+      context: (viewport = DESKTOP) => browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', baseURL: baseUrl }),
+      close: async () => {
+        await browser.close();
+        await database.close();
+        await cluster.close();
+      },
+    };
+  } catch (error) {
+    await cluster.close();
+    throw error;
+  }
 }
 
 /** Logs in through the log-in form and waits for the home page. */
