@@ -25,6 +25,10 @@ declare module 'fastify' {
     auth: Auth | null;
     actorPromise: Promise<Actor> | null;
   }
+  interface FastifyContextConfig {
+    /** The route answers without a session (log-in, health, calendar feeds with their secret URL). */
+    public?: boolean;
+  }
 }
 
 /** Hashes a password with argon2id (library defaults: m=19 MiB, t=2, p=1). */
@@ -94,6 +98,16 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== row.csrfToken) {
       throw new AppError('CSRF');
     }
+  });
+}
+
+/**
+ * Every API route but the public ones needs a session, checked before the request's schema: a caller who is not
+ * logged in learns nothing about a route's fields, and always gets 401.
+ */
+export function requireSessionBeforeValidation(api: FastifyInstance): void {
+  api.addHook('preValidation', async (request) => {
+    if (!request.auth && !request.routeOptions.config?.public) throw new AppError('UNAUTHENTICATED');
   });
 }
 

@@ -9,7 +9,7 @@ import * as service from './service';
 /** Log in, log out, who am I, change password. */
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/auth/login', { schema: { tags: ['auth'], body: loginInput } }, async (req, reply) => {
+  r.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: loginInput } }, async (req, reply) => {
     const ua = req.headers['user-agent'];
     const result = await service.login(ctx, req.body, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null });
     setSessionCookie(reply, ctx, result.token, result.expiresAt);

@@ -4,7 +4,7 @@ import * as repo from './repo';
 
 /** Liveness and database check for load balancers and monitoring. */
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/health', { schema: { tags: ['health'] } }, async (_req, reply) => {
+  app.get('/health', { config: { public: true }, schema: { tags: ['health'] } }, async (_req, reply) => {
     try {
       await repo.ping(ctx.database.db);
       return { status: 'ok', database: ctx.database.kind };

@@ -17,6 +17,7 @@ import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/tx';
+import { readWithinLimit } from '../../lib/upload';
 import * as attachments from './attachments';
 import { applyBridgeRule } from './bridge';
 import * as calendar from './calendar';
@@ -145,13 +146,19 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     await attachments.requireUpload(db, actor, req.params.id);
     const file = await req.file();
     if (file?.fieldname !== 'file') throw fieldError('file', 'Chưa chọn tệp đính kèm (trường «file»)');
-    const data = await file.toBuffer();
+    const data = await readWithinLimit(file);
     const mimeType = attachments.checkFile(file.filename, data);
-    const sha256 = await attachments.storeFile(ctx.config.dataDir, data);
-    const row = await inTransaction(ctx, (tx) =>
-      attachments.addAttachment(tx, actor, req.params.id, { fileName: file.filename, mimeType, size: data.length, sha256 }),
-    );
-    return reply.status(201).send(row);
+    // The file first (temp, fsync, rename), then the row; a file this request created is removed if the row fails.
+    const { sha256, created } = await attachments.storeNewFile(ctx.config.dataDir, data);
+    try {
+      const row = await inTransaction(ctx, (tx) =>
+        attachments.addAttachment(tx, actor, req.params.id, { fileName: file.filename, mimeType, size: data.length, sha256 }),
+      );
+      return reply.status(201).send(row);
+    } catch (error) {
+      if (created) await attachments.discardNewFile(db, ctx.config.dataDir, sha256).catch(() => undefined);
+      throw error;
+    }
   });
 
   r.get('/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
@@ -187,7 +194,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   for (const kind of ['person', 'network'] as const) {
-    r.get(`/calendar/${kind}/:file`, { schema: { tags, params: feedParams } }, async (req, reply) => {
+    r.get(`/calendar/${kind}/:file`, { config: { public: true }, schema: { tags, params: feedParams } }, async (req, reply) => {
       const text = await calendar.feed(db, kind, req.params.file, ctx.config.publicUrl);
       return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(text);
     });

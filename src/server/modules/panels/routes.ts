@@ -23,7 +23,7 @@ export function panelRoutes(app: FastifyInstance, ctx: AppContext): void {
     return service.list(db, actor);
   });
 
-  r.get('/panels/tie-break', { schema: { tags } }, async () => ({ rule: TIE_BREAK }));
+  r.get('/panels/tie-break', { config: { public: true }, schema: { tags } }, async () => ({ rule: TIE_BREAK }));
 
   r.get('/panels/:id', { schema: { tags, params: idParams } }, async (req) => {
     const actor = await requireActor(req, ctx);
