@@ -60,6 +60,9 @@ export const meetings = pgTable(
     index('meetings_network_idx').on(t.networkId, t.startsAt),
     index('meetings_year_idx').on(t.schoolYearId, t.termNumber),
     index('meetings_plan_item_idx').on(t.planItemId),
+    // "my meetings" looks meetings up by the person who chairs or writes the minutes
+    index('meetings_chair_idx').on(t.chairPersonId),
+    index('meetings_secretary_idx').on(t.secretaryPersonId),
     check('meetings_time_order', sql`${t.endsAt} > ${t.startsAt}`),
     check('meetings_grade', sql`${t.grade} is null or ${t.grade} between 1 and 12`),
     check('meetings_term', sql`${t.termNumber} is null or ${t.termNumber} in (1, 2)`),
@@ -95,6 +98,7 @@ export const meetingPresenters = pgTable(
   },
   (t) => [
     index('meeting_presenters_meeting_idx').on(t.meetingId),
+    index('meeting_presenters_person_idx').on(t.personId),
     check('meeting_presenters_who', sql`${t.personId} is not null or ${t.orgId} is not null`),
   ],
 );

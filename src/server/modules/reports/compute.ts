@@ -26,19 +26,67 @@ export interface Owner {
 
 /** The results of a network's or a school's (or team's) report for a period, live from the data. */
 export async function computeResults(db: Executor, owner: Owner, p: repo.Period): Promise<ReportResults> {
-  const scope: repo.MeetingScope = owner.networkId ? { networkId: owner.networkId } : { hostOrgIds: owner.orgIds ?? [] };
-  const [held, cancelledMeetings, cancelledItems] = await Promise.all([
-    repo.meetingsIn(db, scope, p, ['held', 'minutes_locked']),
-    repo.meetingsIn(db, scope, p, ['cancelled']),
-    repo.cancelledItems(db, owner, p),
+  return (await computeResultsMany(db, [owner], p))[0];
+}
+
+type MeetingRow = Awaited<ReturnType<typeof repo.meetingsInMany>>[number];
+
+/**
+ * computeResults for several owners at once (a roll-up's units): the rows of all of them are read in seven queries,
+ * then split by owner, so a roll-up costs a few queries per level instead of a few per school.
+ */
+export async function computeResultsMany(db: Executor, owners: Owner[], p: repo.Period): Promise<ReportResults[]> {
+  if (owners.length === 0) return [];
+  const networkIds = [...new Set(owners.flatMap((o) => (o.networkId ? [o.networkId] : [])))];
+  const orgIds = [...new Set(owners.flatMap((o) => (o.networkId ? [] : (o.orgIds ?? []))))];
+  const [heldAll, cancelledAll, itemsAll] = await Promise.all([
+    repo.meetingsInMany(db, { networkIds, hostOrgIds: orgIds }, p, ['held', 'minutes_locked']),
+    repo.meetingsInMany(db, { networkIds, hostOrgIds: orgIds }, p, ['cancelled']),
+    repo.cancelledItemsMany(db, { networkIds, orgIds }, p),
   ]);
-  const ids = held.map((m) => m.id);
-  const [subjectRows, attendanceRows] = await Promise.all([repo.subjectsOf(db, ids), repo.attendanceOf(db, ids)]);
-  const subjectsOf = groupNames(subjectRows.map((r) => [r.meetingId, r.name]));
+  const ids = heldAll.map((m) => m.id);
+  const [subjectRows, attendanceAll] = await Promise.all([repo.subjectsOf(db, ids), repo.attendanceOf(db, ids)]);
+  const taughtRows = await repo.teacherSubjects(db, [...new Set(attendanceAll.map((a) => a.personId))]);
+  const attendanceByMeeting = new Map<string, typeof attendanceAll>();
+  for (const a of attendanceAll) attendanceByMeeting.set(a.meetingId, [...(attendanceByMeeting.get(a.meetingId) ?? []), a]);
+  const shared: Shared = {
+    subjectsOf: groupNames(subjectRows.map((r) => [r.meetingId, r.name])),
+    taught: groupNames(taughtRows.map((r) => [r.personId, r.name])),
+    order: new Map([...subjectRows, ...taughtRows].map((r) => [r.name, r.sortOrder])),
+  };
+  const partial = owners.map((o) => {
+    const orgSet = new Set(o.orgIds ?? []);
+    const mine = (m: MeetingRow) => (o.networkId ? m.networkId === o.networkId : m.networkId === null && orgSet.has(m.hostOrgId));
+    const held = heldAll.filter(mine);
+    return resultsOf(shared, {
+      held,
+      cancelledMeetings: cancelledAll.filter(mine),
+      cancelledItems: itemsAll.filter((i) => (o.networkId ? i.networkId === o.networkId : i.orgId !== null && orgSet.has(i.orgId))),
+      attendanceRows: held.flatMap((m) => attendanceByMeeting.get(m.id) ?? []),
+    });
+  });
+  const absentIds = [...new Set(partial.flatMap((r) => r.absentIds))];
+  const units = await unitsAndTitles(db, absentIds, clampDate(p.to, p.from, p.to));
+  return partial.map((r) => r.finish(units));
+}
+
+/** What every owner of a batch shares: subjects by meeting, subjects taught by person, catalogue order. */
+interface Shared {
+  subjectsOf: Map<string, string[]>;
+  taught: Map<string, string[]>;
+  order: Map<string, number>;
+}
+
+interface OwnerRows {
+  held: MeetingRow[];
+  cancelledMeetings: MeetingRow[];
+  cancelledItems: Array<{ id: string; content: string; date: string | null; reason: string | null }>;
+  attendanceRows: Awaited<ReturnType<typeof repo.attendanceOf>>;
+}
+
+/** One owner's results from its rows; the absentees' units are read for the whole batch, then `finish` completes it. */
+function resultsOf({ subjectsOf, taught, order }: Shared, { held, cancelledMeetings, cancelledItems, attendanceRows }: OwnerRows) {
   const subjectList = (meetingId: string) => subjectsOf.get(meetingId) ?? [NO_SUBJECT];
-  const taughtRows = await repo.teacherSubjects(db, [...new Set(attendanceRows.map((a) => a.personId))]);
-  const taught = groupNames(taughtRows.map((r) => [r.personId, r.name]));
-  const order = new Map([...subjectRows, ...taughtRows].map((r) => [r.name, r.sortOrder]));
   const bySubjectOrder = <T extends { subject: string }>(list: T[]) =>
     list.sort((a, b) => (order.get(a.subject) ?? 1e9) - (order.get(b.subject) ?? 1e9) || a.subject.localeCompare(b.subject, 'vi'));
   const subjectsFor = (personId: string, meetingId: string) => {
@@ -83,37 +131,39 @@ export async function computeResults(db: Executor, owner: Owner, p: repo.Period)
     }
   }
   const absentIds = [...new Set([...absences.values()].flatMap((m) => [...m.keys()]))];
-  const units = await unitsAndTitles(db, absentIds, clampDate(p.to, p.from, p.to));
-  const nonParticipantsBySubject: SubjectAbsentees[] = [];
-  const nonParticipantIds = new Set<string>();
-  for (const [subject, byPerson] of absences) {
-    const people = [...byPerson.entries()]
-      .filter(([id]) => !tookPart.get(subject)?.has(id))
-      .map(([id, v]) => {
-        if (!tookPartAny.has(id)) nonParticipantIds.add(id);
-        return { name: v.name, unit: units.get(id)?.unit ?? null, reason: v.reasons.join('; ') };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-    if (people.length) nonParticipantsBySubject.push({ subject, count: people.length, people });
-  }
-  const participantsBySubject: SubjectCount[] = [...tookPart.entries()].map(([subject, set]) => ({ subject, count: set.size }));
+  const finish = (units: Map<string, { unit: string | null }>): ReportResults => {
+    const nonParticipantsBySubject: SubjectAbsentees[] = [];
+    const nonParticipantIds = new Set<string>();
+    for (const [subject, byPerson] of absences) {
+      const people = [...byPerson.entries()]
+        .filter(([id]) => !tookPart.get(subject)?.has(id))
+        .map(([id, v]) => {
+          if (!tookPartAny.has(id)) nonParticipantIds.add(id);
+          return { name: v.name, unit: units.get(id)?.unit ?? null, reason: v.reasons.join('; ') };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      if (people.length) nonParticipantsBySubject.push({ subject, count: people.length, people });
+    }
+    const participantsBySubject: SubjectCount[] = [...tookPart.entries()].map(([subject, set]) => ({ subject, count: set.size }));
 
-  return {
-    meetingsHeld: held.length,
-    lessonsBySubject: bySubjectOrder([...lessons.values()]),
-    notCarriedOut,
-    participants: tookPartAny.size,
-    participantsBySubject: bySubjectOrder(participantsBySubject),
-    nonParticipants: nonParticipantIds.size,
-    nonParticipantsBySubject: bySubjectOrder(nonParticipantsBySubject),
-    meetings: held.map((m) => ({
-      id: m.id,
-      title: m.title,
-      date: m.startsAt.toISOString(),
-      host: m.host,
-      subjects: subjectsOf.get(m.id) ?? [],
-    })),
+    return {
+      meetingsHeld: held.length,
+      lessonsBySubject: bySubjectOrder([...lessons.values()]),
+      notCarriedOut,
+      participants: tookPartAny.size,
+      participantsBySubject: bySubjectOrder(participantsBySubject),
+      nonParticipants: nonParticipantIds.size,
+      nonParticipantsBySubject: bySubjectOrder(nonParticipantsBySubject),
+      meetings: held.map((m) => ({
+        id: m.id,
+        title: m.title,
+        date: m.startsAt.toISOString(),
+        host: m.host,
+        subjects: subjectsOf.get(m.id) ?? [],
+      })),
+    };
   };
+  return { absentIds, finish };
 }
 
 function groupNames(pairs: Array<[string, string]>): Map<string, string[]> {

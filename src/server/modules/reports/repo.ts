@@ -1,5 +1,5 @@
 import { and, asc, between, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type Executor, queryRows } from '../../db/client';
 import {
   attachments,
   attendance,
@@ -18,24 +18,12 @@ import {
   terms,
 } from '../../db/schema';
 
-/** What a report counts: the meetings of one network, or those an org's subtree hosted outside any network. */
-export interface MeetingScope {
-  networkId?: string;
-  hostOrgIds?: string[];
-}
-
 /** A school year or one of its terms, with dates. */
 export interface Period {
   schoolYearId: string;
   termNumber: 1 | 2 | null;
   from: string;
   to: string;
-}
-
-function scopeCond(s: MeetingScope): SQL | undefined {
-  if (s.networkId) return eq(meetings.networkId, s.networkId);
-  if (!s.hostOrgIds?.length) return sql`false`;
-  return and(inArray(meetings.hostOrgId, s.hostOrgIds), isNull(meetings.networkId));
 }
 
 function periodCond(p: Period): SQL | undefined {
@@ -45,8 +33,24 @@ function periodCond(p: Period): SQL | undefined {
   return and(year, or(eq(meetings.termNumber, p.termNumber), and(isNull(meetings.termNumber), inDates)));
 }
 
-/** Meetings of a scope and period with the given statuses, oldest first, with the host's name. */
-export async function meetingsIn(db: Executor, s: MeetingScope, p: Period, statuses: Array<typeof meetings.$inferSelect.status>) {
+/** Several scopes at once: meetings of any of the networks, or hosted outside any network by any of the orgs. */
+export interface ManyScopes {
+  networkIds: string[];
+  hostOrgIds: string[];
+}
+
+function manyCond(s: ManyScopes): SQL {
+  const parts: SQL[] = [];
+  if (s.networkIds.length) parts.push(inArray(meetings.networkId, s.networkIds));
+  if (s.hostOrgIds.length) parts.push(and(inArray(meetings.hostOrgId, s.hostOrgIds), isNull(meetings.networkId)) as SQL);
+  return parts.length ? (or(...parts) as SQL) : sql`false`;
+}
+
+/**
+ * Meetings of several scopes and a period with the given statuses, oldest first, with the host's name; each row
+ * carries its network and host so the caller splits them by owner.
+ */
+export async function meetingsInMany(db: Executor, s: ManyScopes, p: Period, statuses: Array<typeof meetings.$inferSelect.status>) {
   return db
     .select({
       id: meetings.id,
@@ -57,11 +61,13 @@ export async function meetingsIn(db: Executor, s: MeetingScope, p: Period, statu
       status: meetings.status,
       statusReason: meetings.statusReason,
       planItemId: meetings.planItemId,
-      host: orgs.name,
+      // the host's name by primary key, one per meeting: a join lets the planner walk the whole orgs table
+      host: sql<string>`(select o.name from orgs o where o.id = ${meetings.hostOrgId})`,
+      networkId: meetings.networkId,
+      hostOrgId: meetings.hostOrgId,
     })
     .from(meetings)
-    .innerJoin(orgs, eq(orgs.id, meetings.hostOrgId))
-    .where(and(scopeCond(s), periodCond(p), inArray(meetings.status, statuses)))
+    .where(and(manyCond(s), periodCond(p), inArray(meetings.status, statuses)))
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
 }
 
@@ -83,12 +89,12 @@ export async function attendanceOf(db: Executor, meetingIds: string[]) {
     .select({
       meetingId: attendance.meetingId,
       personId: attendance.personId,
-      fullName: people.fullName,
+      // the name by primary key per row: with a join the planner hashes the whole people table (1 M rows at L)
+      fullName: sql<string>`(select p.full_name from people p where p.id = ${attendance.personId})`,
       status: attendance.status,
       reason: attendance.reason,
     })
     .from(attendance)
-    .innerJoin(people, eq(people.id, attendance.personId))
     .where(inArray(attendance.meetingId, meetingIds));
 }
 
@@ -103,22 +109,49 @@ export async function teacherSubjects(db: Executor, personIds: string[]) {
     .orderBy(asc(subjects.sortOrder));
 }
 
-/** Cancelled items of the owner's plans for the period, with their reasons. */
-export async function cancelledItems(db: Executor, owner: { networkId?: string; orgIds?: string[] }, p: Period) {
-  const ownerCond = owner.networkId
-    ? eq(plans.networkId, owner.networkId)
-    : owner.orgIds?.length
-      ? inArray(plans.orgId, owner.orgIds)
-      : sql`false`;
+/** Cancelled items of several owners' plans for the period, with their reasons and each plan's network or org. */
+export async function cancelledItemsMany(db: Executor, owners: { networkIds: string[]; orgIds: string[] }, p: Period) {
+  const parts: SQL[] = [];
+  if (owners.networkIds.length) parts.push(inArray(plans.networkId, owners.networkIds));
+  if (owners.orgIds.length) parts.push(inArray(plans.orgId, owners.orgIds));
   const termCond = p.termNumber
     ? or(eq(plans.termNumber, p.termNumber), and(isNull(plans.termNumber), between(planItems.proposedDate, p.from, p.to)))
     : undefined;
   return db
-    .select({ id: planItems.id, content: planItems.content, date: planItems.proposedDate, reason: planItems.statusReason })
+    .select({
+      id: planItems.id,
+      content: planItems.content,
+      date: planItems.proposedDate,
+      reason: planItems.statusReason,
+      networkId: plans.networkId,
+      orgId: plans.orgId,
+    })
     .from(planItems)
     .innerJoin(plans, eq(plans.id, planItems.planId))
-    .where(and(ownerCond, eq(plans.schoolYearId, p.schoolYearId), eq(planItems.status, 'cancelled'), termCond))
+    .where(
+      and(parts.length ? or(...parts) : sql`false`, eq(plans.schoolYearId, p.schoolYearId), eq(planItems.status, 'cancelled'), termCond),
+    )
     .orderBy(asc(planItems.proposedDate), asc(planItems.sortOrder));
+}
+
+/** The subtree (the org and every org below it on a date) of each root, in one query. */
+export async function subtreesOf(db: Executor, rootIds: string[], date: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (rootIds.length === 0) return out;
+  const rows = await queryRows<{ root: string; id: string }>(
+    db,
+    sql`with recursive down(root, id, depth) as (
+        select o.id, o.id, 0 from orgs o where o.id in (${sql.join(
+          rootIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        union all
+        select down.root, l.org_id, down.depth + 1 from org_links l join down on l.parent_id = down.id
+        where l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) and down.depth < 12
+      ) select distinct root, id from down`,
+  );
+  for (const r of rows) out.set(r.root, [...(out.get(r.root) ?? []), r.id]);
+  return out;
 }
 
 /** The school year and, when asked, one of its terms. */
