@@ -14,7 +14,7 @@ import { ApiError } from './api/client';
 import { useI18n } from './i18n/context';
 import { I18nProvider } from './i18n/I18nProvider';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** A 401 from any call means the login session ended: forget the user so the layout sends them to /login. */
 function onApiError(error: unknown): void {
@@ -47,7 +47,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
           <I18nProvider>
             <LocalizedApp />

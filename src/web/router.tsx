@@ -1,5 +1,4 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { AppLayout } from './components/AppLayout';
 import { NotFoundPage } from './routes/NotFoundPage';
 
 /** Reads an optional string search parameter. */
@@ -22,7 +21,13 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/auth/LoginPage')),
 });
 
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout, notFoundComponent: NotFoundPage });
+// The signed-in layout (app shell, menus, year picker) loads with the first signed-in page, not with /login.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: lazyRouteComponent(() => import('./components/AppLayout'), 'AppLayout'),
+  notFoundComponent: NotFoundPage,
+});
 
 const page = <TPath extends string>(path: TPath, importer: () => Promise<{ default: () => React.JSX.Element }>) =>
   createRoute({ getParentRoute: () => appRoute, path, component: lazyRouteComponent(importer) });

@@ -12,7 +12,8 @@ export function LanguageSwitch() {
       h={36}
       px={8}
       onClick={() => setLang(next)}
-      aria-label={`${t('lang.label')}: ${t(`lang.${next}`)}`}
+      // The accessible name starts with the visible text (EN / VI), as speech input users say what they see.
+      aria-label={`${next.toUpperCase()} – ${t('lang.label')}: ${t(`lang.${next}`)}`}
       data-testid="language-switch"
       lang={next}
     >

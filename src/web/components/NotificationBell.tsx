@@ -15,9 +15,10 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const unread = q.data?.unread ?? 0;
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+    // The indicator wraps the popover, so the popover's aria-haspopup/aria-expanded land on the button, not a div.
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -27,69 +28,69 @@ export function NotificationBell() {
           >
             <IconBell size={22} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <Group justify="space-between" mb={6}>
-          <Text fw={700} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate('all')}>
-              {t('notifications.markAll')}
-            </Button>
-          )}
-        </Group>
-        <ScrollArea.Autosize mah={360}>
-          <Stack gap={4}>
-            {(q.data?.items ?? []).length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('notifications.none')}
-              </Text>
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Group justify="space-between" mb={6}>
+            <Text fw={700} size="sm">
+              {t('notifications.title')}
+            </Text>
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate('all')}>
+                {t('notifications.markAll')}
+              </Button>
             )}
-            {(q.data?.items ?? []).map((n) => (
-              <UnstyledButton
-                key={n.id}
-                p={6}
-                style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
-                onClick={() => {
-                  if (!n.readAt) mark.mutate(n.id);
-                  setOpened(false);
-                  if (n.link) {
-                    const [to, query] = n.link.split('?');
-                    navigate({ to: to as never, search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never });
-                  }
-                }}
-              >
-                <Text size="sm" fw={n.readAt ? 400 : 600}>
-                  {n.title}
+          </Group>
+          <ScrollArea.Autosize mah={360}>
+            <Stack gap={4}>
+              {(q.data?.items ?? []).length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('notifications.none')}
                 </Text>
-                {n.body && (
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {n.body}
+              )}
+              {(q.data?.items ?? []).map((n) => (
+                <UnstyledButton
+                  key={n.id}
+                  p={6}
+                  style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
+                  onClick={() => {
+                    if (!n.readAt) mark.mutate(n.id);
+                    setOpened(false);
+                    if (n.link) {
+                      const [to, query] = n.link.split('?');
+                      navigate({ to: to as never, search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never });
+                    }
+                  }}
+                >
+                  <Text size="sm" fw={n.readAt ? 400 : 600}>
+                    {n.title}
                   </Text>
-                )}
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(n.createdAt)}
-                </Text>
-              </UnstyledButton>
-            ))}
-          </Stack>
-        </ScrollArea.Autosize>
-        <Button
-          mt={6}
-          fullWidth
-          size="compact-sm"
-          variant="subtle"
-          leftSection={<IconBellCog size={16} />}
-          onClick={() => {
-            setOpened(false);
-            navigate({ to: '/settings/notifications' });
-          }}
-        >
-          {t('notifications.settings.menu')}
-        </Button>
-      </Popover.Dropdown>
-    </Popover>
+                  {n.body && (
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {n.body}
+                    </Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(n.createdAt)}
+                  </Text>
+                </UnstyledButton>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+          <Button
+            mt={6}
+            fullWidth
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconBellCog size={16} />}
+            onClick={() => {
+              setOpened(false);
+              navigate({ to: '/settings/notifications' });
+            }}
+          >
+            {t('notifications.settings.menu')}
+          </Button>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

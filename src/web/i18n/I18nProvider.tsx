@@ -2,9 +2,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, type Lang, type MessageKey, type Vars } from './context';
-import { en, vi } from './messages';
+import { vi } from './messages';
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = 'lt.lang';
 
 function initialLang(): Lang {
@@ -23,7 +22,13 @@ function interpolate(text: string, vars?: Vars): string {
 
 /** Holds the UI language (Vietnamese by default, remembered in localStorage) and provides `t()`. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [wanted, setLangState] = useState<Lang>(initialLang);
+  const [english, setEnglish] = useState<Record<MessageKey, string> | null>(null);
+  useEffect(() => {
+    if (wanted === 'en' && !english) void import('./messagesEn').then((m) => setEnglish(m.en));
+  }, [wanted, english]);
+  // Vietnamese until the English dictionary has arrived (a few milliseconds after choosing English).
+  const lang: Lang = wanted === 'en' && english ? 'en' : 'vi';
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -39,7 +44,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const t = useCallback((key: MessageKey, vars?: Vars) => interpolate(dictionaries[lang][key] ?? key, vars), [lang]);
+  const t = useCallback(
+    (key: MessageKey, vars?: Vars) => interpolate((lang === 'en' && english ? english : vi)[key] ?? key, vars),
+    [lang, english],
+  );
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAttendance } from '../../../../tests/factories';
 import { tableCounts } from '../../../../tests/helpers/counts';
 import {
   buildMinutesMeeting,
@@ -9,6 +10,8 @@ import {
   type MinutesWorld,
 } from '../../../../tests/helpers/minutesWorld';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/testApp';
+import type { TravelRow } from './repo';
+import { travelBatches } from './travel';
 
 let t: TestApp;
 let w: MinutesWorld;
@@ -205,5 +208,50 @@ describe('travel-allowance export', () => {
     expect((await (await user('teacher')).get(url)).statusCode).toBe(403);
     expect((await (await user('otherPrincipal')).get(url)).statusCode).toBe(403);
     expect((await (await user('communeLeader')).get(url.replace('from=2025-10-01', 'from=2025-11-30'))).statusCode).toBe(400);
+  });
+});
+
+describe('travel-allowance export, paged', () => {
+  it('reads the rows a page of meetings at a time: one meeting per page gives the same rows, in the same order', async () => {
+    // Two meetings share their start and title (the page boundary falls between them), a third is earlier.
+    const same = new Date('2025-11-12T07:30:00+07:00');
+    const made = [
+      await buildMinutesMeeting(t.db, w, { title: 'Chuyên đề B', startsAt: same }),
+      await buildMinutesMeeting(t.db, w, { title: 'Chuyên đề B', startsAt: same }),
+      await buildMinutesMeeting(t.db, w, { title: 'Chuyên đề A', startsAt: new Date('2025-11-05T07:30:00+07:00') }),
+    ];
+    for (const { meeting, guests } of made) {
+      await buildAttendance(t.db, { meetingId: meeting.id, personId: guests[1].person.id });
+      await buildAttendance(t.db, { meetingId: meeting.id, personId: guests[0].person.id, status: 'late' });
+      await buildAttendance(t.db, { meetingId: meeting.id, personId: guests[2].person.id, status: 'absent', reason: 'Ốm' });
+    }
+    const range = { from: '2025-11-01', to: '2025-11-30' };
+    const read = async (perPage: number) => {
+      const rows: TravelRow[] = [];
+      for await (const batch of travelBatches(t.db, [w.orgs.school1.id], range, '2025-11-30', perPage)) rows.push(...batch);
+      return rows;
+    };
+    const whole = await read(200);
+    expect(whole.map((r) => [r.meetingTitle, r.startsAt, r.fullName, r.status])).toEqual([
+      ['Chuyên đề A', '2025-11-05', 'Giáo viên khách 01', 'late'],
+      ['Chuyên đề A', '2025-11-05', 'Giáo viên khách 02', 'present'],
+      ['Chuyên đề B', '2025-11-12', 'Giáo viên khách 01', 'late'],
+      ['Chuyên đề B', '2025-11-12', 'Giáo viên khách 02', 'present'],
+      ['Chuyên đề B', '2025-11-12', 'Giáo viên khách 01', 'late'],
+      ['Chuyên đề B', '2025-11-12', 'Giáo viên khách 02', 'present'],
+    ]);
+    expect(await read(1)).toEqual(whole);
+    expect(await read(2)).toEqual(whole);
+
+    const res = await (await user('communeLeader')).get(
+      `/api/attendance/travel.xlsx?from=2025-11-01&to=2025-11-30&orgId=${w.orgs.commune1.id}`,
+    );
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = (wb.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(sheet.slice(1).map((r) => [r[0], r[1], r[3], r[7]])).toEqual(
+      whole.map((r, i) => [i + 1, r.fullName, r.meetingTitle, r.status === 'late' ? 'Đến muộn' : 'Có mặt']),
+    );
   });
 });

@@ -156,18 +156,60 @@ export async function setMeetingStatus(db: Executor, meetingId: string, status: 
   await db.update(meetings).set({ status, updatedAt: new Date() }).where(eq(meetings.id, meetingId));
 }
 
-/** Who attended (present or late) meetings hosted in the given orgs between two dates, for travel allowances. */
-export async function travelRows(db: Executor, hostOrgIds: string[], from: string, to: string, date: string) {
+/** One row of the travel-allowance export: who attended (present or late) which meeting. */
+export interface TravelRow {
+  fullName: string;
+  unitName: string | null;
+  meetingTitle: string;
+  /** The meeting's date in Vietnam, YYYY-MM-DD. */
+  startsAt: string;
+  hostName: string;
+  venueName: string | null;
+  status: AttendanceStatus;
+}
+
+/** Where a page of meetings ends: the sort key of its last meeting (starts_at as exact text, title, id). */
+export interface MeetingCursor {
+  startsAt: string;
+  title: string;
+  id: string;
+}
+
+const ids = (list: string[]) =>
+  sql.join(
+    list.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/**
+ * One keyset page of the meetings hosted in the given orgs between two dates, in (starts_at, title, id) order,
+ * after `after`. Paging by meeting keeps each page's query small however many rows the whole export has.
+ */
+export async function travelMeetingsPage(
+  db: Executor,
+  hostOrgIds: string[],
+  range: { from: string; to: string },
+  after: MeetingCursor | null,
+  limit: number,
+): Promise<MeetingCursor[]> {
   if (hostOrgIds.length === 0) return [];
-  return queryRows<{
-    fullName: string;
-    unitName: string | null;
-    meetingTitle: string;
-    startsAt: string;
-    hostName: string;
-    venueName: string | null;
-    status: AttendanceStatus;
-  }>(
+  return queryRows<MeetingCursor>(
+    db,
+    sql`
+    select m.id, m.starts_at::text as "startsAt", m.title
+    from meetings m
+    where m.host_org_id in (${ids(hostOrgIds)})
+      and (m.starts_at at time zone 'UTC' + interval '7 hours')::date between ${range.from}::date and ${range.to}::date
+      ${after ? sql`and (m.starts_at, m.title, m.id) > (${after.startsAt}::timestamptz, ${after.title}, ${after.id}::uuid)` : sql``}
+    order by m.starts_at, m.title, m.id
+    limit ${limit}`,
+  );
+}
+
+/** Who attended (present or late) the given meetings, for travel allowances, in meeting then name order. */
+export async function travelRowsOf(db: Executor, meetingIds: string[], date: string): Promise<TravelRow[]> {
+  if (meetingIds.length === 0) return [];
+  return queryRows<TravelRow>(
     db,
     sql`
     select p.full_name as "fullName", ${unitNameSql(sql`p.id`, date)} as "unitName", m.title as "meetingTitle",
@@ -178,12 +220,7 @@ export async function travelRows(db: Executor, hostOrgIds: string[], from: strin
     join orgs h on h.id = m.host_org_id
     join people p on p.id = a.person_id
     left join venues v on v.id = a.venue_id
-    where a.status in ('present', 'late')
-      and m.host_org_id in (${sql.join(
-        hostOrgIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      and (m.starts_at at time zone 'UTC' + interval '7 hours')::date between ${from}::date and ${to}::date
-    order by m.starts_at, m.title, p.full_name`,
+    where a.status in ('present', 'late') and a.meeting_id in (${ids(meetingIds)})
+    order by m.starts_at, m.title, m.id, p.full_name, p.id`,
   );
 }

@@ -40,7 +40,7 @@ export default function LoginPage() {
   });
 
   return (
-    <Center mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
+    <Center component="main" mih="100dvh" p="md" bg="var(--mantine-color-gray-0)">
       <Stack w="100%" maw={420} gap="md">
         <Group justify="space-between">
           <Group gap="xs">
