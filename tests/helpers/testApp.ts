@@ -2,29 +2,28 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type App, buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
-import { type Database, type Db, migrateDatabase, openPglite, openPostgres } from '../../src/server/db/client';
+import { type Database, type Db, openPostgres } from '../../src/server/db/client';
 import type { Mailer, MailMessage } from '../../src/server/lib/mail';
-import { ensureReferenceData } from '../../src/server/seed/reference';
+import { createFromTemplate, pgliteFromTemplate, postgresTemplate } from './templates';
 
-/** A database just for one test file: in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set. */
-export async function createTestDatabase(): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
+/**
+ * A database just for one test file: in-memory PGlite, or a new PostgreSQL database when DATABASE_URL is set. It is
+ * migrated and holds the reference data; with `demo`, the demo data too. Both come from templates (see templates.ts).
+ */
+export async function createTestDatabase(
+  options: { demo?: boolean } = {},
+): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
+  const kind = options.demo ? 'demo' : 'base';
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const database = await openPglite('memory://');
-    await migrateDatabase(database);
-    await ensureReferenceData(database.db);
+    const database = await pgliteFromTemplate(kind);
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `lt_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await createFromTemplate(base, name, await postgresTemplate(base, kind));
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 10);
-  await migrateDatabase(database, url.toString());
-  await ensureReferenceData(database.db);
   return {
     database,
     url: url.toString(),

@@ -59,6 +59,11 @@ export async function seedDemo(
   await buildDemoRules(ctx, cuChi, years);
   await buildDemoPanels(ctx, cuChi);
   await buildBacGiang(ctx, years);
+  return { ...demoLogins(), counts: ctx.counts };
+}
+
+/** The demo's shared password and its easy log-ins, in display order (what seedDemo creates). */
+export function demoLogins(): { password: string; accounts: Array<{ role: string; email: string }> } {
   return {
     password: DEMO_PASSWORD,
     accounts: [
@@ -71,6 +76,5 @@ export async function seedDemo(
       { role: 'Chuyên viên Sở GD&ĐT Bắc Giang', email: BAC_GIANG_LOGINS.specialist },
       { role: 'Hiệu trưởng THPT Lục Nam', email: BAC_GIANG_LOGINS.principal },
     ],
-    counts: ctx.counts,
   };
 }
