@@ -6,16 +6,32 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerAuth } from './lib/auth';
+import { registerAuth, requireSessionBeforeValidation } from './lib/auth';
 import type { AppContext } from './lib/context';
-import { mapError } from './lib/errorMapping';
+import { isMissingFile, mapError } from './lib/errorMapping';
 import { registerModules } from './modules';
 
 export type App = FastifyInstance;
 
 const webDist = path.resolve(import.meta.dirname, '../../dist/web');
+const webAssets = path.join(webDist, 'assets') + path.sep;
+
+/** Security headers of every answer; also called for the router's own refusals, which skip the onSend hooks. */
+function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'same-origin');
+  reply.header('x-frame-options', 'DENY');
+  if (!request.url.startsWith('/api/docs')) {
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+  }
+  if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+}
 
 /** Builds the Fastify app: plugins, error mapping, auth, every feature module and the web UI. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
@@ -25,29 +41,28 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: false } },
+    // Router refusals (a path parameter over 100 characters, a malformed URL) answer like every other error:
+    // status and a Vietnamese body from the one mapping, instead of Fastify's English default.
+    frameworkErrors: (error, request, rawReply) => {
+      const mapped = mapError(error);
+      // The handler's reply is typed for no route in particular; the plain reply type takes any status and body.
+      const reply = rawReply as FastifyReply;
+      setSecurityHeaders(request as FastifyRequest, reply);
+      return reply.status(mapped.status).send(mapped.body);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (mapped.status >= 500 || isMissingFile(error)) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: mapped.body.code, fields: mapped.body.fields }, 'request refused');
     return reply.status(mapped.status).send(mapped.body);
   });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-    }
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    setSecurityHeaders(request, reply);
   });
 
   await app.register(fastifyCookie);
@@ -67,14 +82,37 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
-  await app.register(async (api) => registerModules(api, ctx), { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      requireSessionBeforeValidation(api);
+      registerModules(api, ctx);
+    },
+    { prefix: '/api' },
+  );
 
   if (existsSync(webDist)) {
     // wildcard: files are looked up on each request, so a rebuilt dist/web is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, maxAge: '1h' });
+    // Vite names the files under assets/ by content hash, so they never change: a year, immutable. Other files
+    // (favicon) keep an hour, index.html none. preCompressed serves the .br/.gz files the build writes next to each asset.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: false,
+      preCompressed: true,
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (reply, file) => {
+        if (file.startsWith(webAssets)) return;
+        // index.html names the current assets: always revalidated, so a new build shows at once.
+        reply.header('cache-control', path.basename(file).startsWith('index.html') ? 'no-cache' : 'public, max-age=3600');
+      },
+    });
+    const sendIndex = (reply: FastifyReply) => reply.sendFile('index.html');
+    // The bare root is a directory for @fastify/static (403 with index: false): it is the app's home page.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        return sendIndex(reply);
       }
       return reply.status(404).send({ code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn', fields: [] });
     });
