@@ -1,118 +1,73 @@
-import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import { migrateDatabase, openDatabase } from '../src/server/db/client';
-import { todayIso } from '../src/server/lib/dates';
-import * as orgsRepo from '../src/server/modules/orgs/repo';
-import * as peopleRepo from '../src/server/modules/people/repo';
-import { seedDemo } from '../src/server/seed/demo';
-import { ensureReferenceData } from '../src/server/seed/reference';
+import { DEMO_PASSWORD } from '../src/server/seed/demo';
+import { renderTarget } from './api/render';
+import { runTarget, type TargetFigures } from './api/run';
+import { type BenchTarget, benchTargets } from './api/targets';
+import { machineLine, writeSection } from './report';
 
 /**
- * `npm run bench`: the main reads of the foundation, timed through the real HTTP app on loopback (log-in cookie,
- * policy, JSON) and, in the same run, the same queries called bare on the database. Figures go to
- * docs/benchmarks.md as ratios, because this machine is noisy. Size S: the demo data on PGlite, or on PostgreSQL
- * when DATABASE_URL is set (point it at an empty database).
+ * `npm run bench api`: the main reads (my meetings, a network's month calendar, a meeting page, the office dashboard,
+ * a cluster's term report) and writes (QR check-in, signing minutes) through the real app on loopback under
+ * autocannon (50 connections, in a child process), then the same SQL, captured from the app, replayed bare on the
+ * `pg` driver (or PGlite) with 50 in flight. Sizes from BENCH_SIZES (default: every size with a manifest from
+ * bench/generate); S runs on PGlite and PostgreSQL, M and L on PostgreSQL. With no manifest at all, the demo data
+ * on in-memory PGlite stands in. Env: BENCH_API_SECONDS (10), BENCH_API_CONNECTIONS (50), BENCH_API_WRITES (2000),
+ * BENCH_API_POOL (50 people who check in and sign), BENCH_API_ENGINES (e.g. "postgres").
  */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const DOC = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 50);
 
-function pct(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const { targets, missing } = benchTargets();
+const demo = /demo/i.test(process.env.BENCH_SIZES ?? '') || (targets.length === 0 && !process.env.BENCH_SIZES);
+const list: BenchTarget[] = demo
+  ? [{ size: 'demo', kind: 'pglite', dataDir: 'memory://', password: DEMO_PASSWORD, hints: {}, counts: {} }]
+  : targets;
+if (demo) missing.length = 0;
 
-async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn();
-  const samples: number[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < ROUNDS; i++) {
-    const s = performance.now();
-    await fn();
-    samples.push(performance.now() - s);
+const results: TargetFigures[] = [];
+const failures: string[] = [];
+for (const t of list) {
+  console.log(`-- api ${t.size} on ${t.kind}`);
+  try {
+    results.push(await runTarget(t, { seedDemo: demo }));
+  } catch (err) {
+    console.error(err);
+    failures.push(`${t.size} on ${t.kind}: ${(err as Error).message}`);
   }
-  const total = performance.now() - t0;
-  samples.sort((a, b) => a - b);
-  return { rps: (ROUNDS / total) * 1000, p50: pct(samples, 50), p99: pct(samples, 99) };
 }
 
-const config = loadConfig({ dataDir: 'memory://', logLevel: 'warn' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 'memory://' });
-await migrateDatabase(database, config.databaseUrl);
-await ensureReferenceData(database.db);
-const logins = await database.db.transaction((tx) => seedDemo(tx));
-const app = await buildApp({ database, config, mailer: { send: async () => undefined } }, { logger: false });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'chuyenvien.so@lientruong.vn', password: logins.password }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-const get = async (url: string) => {
-  const res = await fetch(base + url, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`${url} → ${res.status}`);
-  return res.json();
-};
-
-const db = database.db;
-const today = todayIso();
-const tree = (await get('/api/orgs/tree?date=2025-09-05')) as { nodes: Array<{ id: string; name: string; type: string }> };
-const school = tree.nodes.find((n) => n.name === 'Trường THCS Tân Thạnh Đông');
-if (!school) throw new Error('demo school missing');
-
-const cases: Array<{ name: string; app: () => Promise<unknown>; bare: () => Promise<unknown> }> = [
-  { name: 'org tree on a date', app: () => get('/api/orgs/tree?date=2025-09-05'), bare: () => orgsRepo.treeOn(db, '2025-09-05') },
-  {
-    name: 'org search "tan thanh dong"',
-    app: () => get('/api/orgs/search?q=tan%20thanh%20dong'),
-    bare: () => orgsRepo.search(db, 'tan thanh dong', { limit: 20 }),
-  },
-  {
-    name: 'staff of a school',
-    app: () => get(`/api/orgs/${school.id}/people`),
-    bare: async () => {
-      const ids = await orgsRepo.subtreeIds(db, [school.id], today);
-      const { rows } = await peopleRepo.list(db, { q: '', orgIds: ids, date: today, limit: 2000, offset: 0 });
-      return peopleRepo.decorate(
-        db,
-        rows.map((r) => r.id),
-        today,
-      );
-    },
-  },
-];
-
-const lines: string[] = [];
-for (const c of cases) {
-  const a = await time(c.app);
-  const b = await time(c.bare);
-  lines.push(
-    `| ${c.name} | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${(a.rps / b.rps).toFixed(2)} |`,
-  );
-  console.log(lines.at(-1));
+// Each size and engine keeps its own block inside the section, so running one size (BENCH_SIZES=M) keeps the
+// others' last figures; every block carries its own run line.
+const ORDER = ['S-pglite', 'S-postgres', 'M-postgres', 'L-postgres'];
+const blocks = new Map<string, string>();
+if (!demo) {
+  const old = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+  for (const m of old.matchAll(/<!-- api:([\w-]+) -->\n([\s\S]*?)\n<!-- \/api:\1 -->/g)) blocks.set(m[1], m[2]);
 }
-await app.close();
-await database.close();
+for (const r of results) {
+  const key = `${r.target.size}-${r.target.kind}`;
+  blocks.set(key, `${renderTarget(r, SECONDS, CONNECTIONS)}\n\n${machineLine(`${CONNECTIONS} connections`)}`);
+}
+const keys = [...blocks.keys()].sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
+const sections = keys.map((k) => `<!-- api:${k} -->\n${blocks.get(k)}\n<!-- /api:${k} -->`);
+writeSection(
+  'api',
+  `## API under load (\`npm run bench api\`)
 
-const out = `# Benchmarks
-
-Written by \`npm run bench\` (bench/run.ts). Compare ratios within one run: this machine is shared and noisy.
-
-Run: ${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB ·
-Node ${process.version} · database: ${database.kind} · data: demo (size S: ${tree.nodes.length} orgs) · ${ROUNDS} sequential requests each.
-
-"App" is the real HTTP server on loopback (session cookie, policy, JSON serialisation); "bare" is the same queries
-called directly on the database in the same process. Ratio = app requests/s ÷ bare requests/s.
-
-| read | app req/s | app p50 ms | app p99 ms | bare req/s | bare p50 ms | app/bare |
-|---|---|---|---|---|---|---|
-${lines.join('\n')}
-
-Concurrency, national-size data, PostgreSQL at M and L and the targets of the scale issue are not measured yet.
-`;
-writeFileSync(path.resolve(import.meta.dirname, '../docs/benchmarks.md'), out);
-console.log('→ docs/benchmarks.md');
+The real app (Fastify, session cookie, CSRF, policies, JSON) on loopback, loaded by autocannon in a child process,
+each route spread over several users and ids; then the very SQL the app sent for those requests (captured from
+drizzle's logger) replayed on the bare driver — a \`pg.Pool\` as large as the app's (10), or the same PGlite engine —
+with the same number in flight. "app req/s" counts 2xx responses only; app/bare = app req/s ÷ bare req/s.
+Writes are real and distinct: each check-in is a new (meeting, person) pair on meetings happening now, each signature a
+new signer of minutes out for signing (fixtures the run creates and removes); the bare run replays the captured
+statements of one such write with another pair's ids. Targets (issue 6): p99 < 100 ms for every main read at M and L
+on PostgreSQL; app/bare ≥ 0.5 everywhere.
+${demo ? '\nNo data-generator manifest was found, so this run used the demo data on in-memory PGlite (not a size of the issue).\n' : ''}
+${sections.join('\n\n')}
+${missing.length ? `\nNot run: ${missing.join(', ')} (no manifest from bench/generate).` : ''}
+${failures.length ? `\nFailed: ${failures.join('; ')}.` : ''}`,
+);
+console.log('→ docs/benchmarks.md (section api)');
+process.exit(failures.length && results.length === 0 ? 1 : 0);

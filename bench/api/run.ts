@@ -1,0 +1,275 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { migrateDatabase } from '../../src/server/db/client';
+import { seedDemo } from '../../src/server/seed/demo';
+import { checkinMeetings, cleanup, countWrites, pairsOf, signingMeetings, swapMap, type WriteFixture, writeRequest } from './fixtures';
+import { load, login, type Session, send } from './http';
+import type { LoadRequest, LoadResult } from './load';
+import { readRequests } from './reads';
+import { findSamples } from './samples';
+import { type BareResult, bareLoad, openPgliteTarget, openPostgresTarget, type Stmt, substitute, type Target } from './sql';
+import type { BenchTarget } from './targets';
+
+/** The slowest statement of a request timed alone, with its plan. */
+export interface Slowest {
+  ms: number;
+  sql: string;
+  raw?: Stmt;
+  plan?: string[];
+}
+
+export interface RouteFigures {
+  route: string;
+  kind: 'read' | 'write';
+  users: number;
+  app: LoadResult;
+  bare: BareResult;
+  /** For writes: rows really written by the app run (must equal the 2xx count). */
+  written?: number;
+  /** Statements per request, and the slowest one alone (ms), from the captured SQL. */
+  statements: number;
+  slowest?: Slowest;
+  note?: string;
+}
+
+export interface TargetFigures {
+  target: BenchTarget;
+  routes: RouteFigures[];
+  facts: string[];
+  /** The machine's 1-minute load average when the size started (other work shares these 2 cores). */
+  loadAvg: string;
+}
+
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const WRITES_PG = Number(process.env.BENCH_API_WRITES ?? 2000);
+// PGlite runs every query on the app's own thread, one at a time: fewer writes keep its run to minutes.
+const WRITES_PGLITE = Number(process.env.BENCH_API_WRITES_PGLITE ?? 500);
+const POOL = Number(process.env.BENCH_API_POOL ?? 50);
+/** A read whose single request takes longer than this (ms) is not put under load (see below). */
+const SLOW_MS = Number(process.env.BENCH_API_SLOW_MS ?? 3000);
+const ONLY = process.env.BENCH_API_ONLY ?? '';
+const EMPTY: LoadResult = {
+  requests: 1,
+  seconds: 0,
+  rps: Number.NaN,
+  p50: Number.NaN,
+  p99: Number.NaN,
+  ok: 0,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  statusCodes: {},
+  samples: [],
+};
+
+const log = (msg: string) => console.log(`   ${new Date().toISOString().slice(11, 19)} ${msg}`);
+
+/**
+ * Times each statement of a request alone (median of `repeats`), to name the slowest when a target is missed; the
+ * sum is the request's bare time, one statement after another.
+ */
+async function statementTimes(
+  target: Target,
+  stmts: Stmt[],
+  repeats: number,
+): Promise<{ slowest?: { ms: number; sql: string }; total: number }> {
+  const bare = target.bare();
+  let slowest: Slowest | undefined;
+  let total = 0;
+  try {
+    for (const s of stmts) {
+      if (s.sql === 'begin' || s.sql === 'commit' || /^\s*(insert|update|delete)/i.test(s.sql)) continue;
+      const times: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const t0 = performance.now();
+        await bare.query(s.sql, s.params);
+        times.push(performance.now() - t0);
+      }
+      const ms = times.sort((a, b) => a - b)[Math.floor(repeats / 2)];
+      total += ms;
+      if (!slowest || ms > slowest.ms) slowest = { ms, sql: s.sql.replace(/\s+/g, ' ').slice(0, 160), raw: s };
+    }
+    if (slowest?.raw) {
+      // The planner's view of the slowest statement (plain EXPLAIN: no second run), for the notes under the table.
+      const res = (await bare.query(`explain ${slowest.raw.sql}`, slowest.raw.params).catch(() => ({ rows: [] }))) as {
+        rows: Array<Record<string, string>>;
+      };
+      slowest.plan = res.rows.map((row) => Object.values(row)[0]).slice(0, 14);
+    }
+  } finally {
+    await bare.close();
+  }
+  return { slowest, total };
+}
+
+/** Runs every main read and write of one size on one engine: app through HTTP, then the same SQL bare. */
+export async function runTarget(t: BenchTarget, opts: { seedDemo?: boolean } = {}): Promise<TargetFigures> {
+  // PGlite is one process's engine: run on a copy of the generated directory, so nobody else's use of it (and none
+  // of this run's fixtures) can collide.
+  const copyDir =
+    t.kind === 'pglite' && t.dataDir && !t.dataDir.startsWith('memory://')
+      ? mkdtempSync(path.join(tmpdir(), 'lt-bench-api-pglite-'))
+      : undefined;
+  if (copyDir) cpSync(t.dataDir as string, copyDir, { recursive: true });
+  const target =
+    t.kind === 'postgres' ? openPostgresTarget(t.databaseUrl as string) : await openPgliteTarget(copyDir ?? (t.dataDir as string));
+  const { database, recorder } = target;
+  await migrateDatabase(database, t.databaseUrl);
+  const facts: string[] = [];
+  const WRITES = t.kind === 'pglite' ? WRITES_PGLITE : WRITES_PG;
+  const loadAvg = loadavg()[0].toFixed(1);
+  if (opts.seedDemo) {
+    const seeded = await database.db.transaction((tx) => seedDemo(tx));
+    t.password = seeded.password;
+  }
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'lt-bench-api-'));
+  const config = loadConfig({
+    databaseUrl: t.databaseUrl,
+    dataDir: filesDir,
+    logLevel: 'warn',
+    schedulerIntervalSeconds: 0,
+    loginMaxFailures: 1000,
+  });
+  const app = await buildApp({ database, config, mailer: { send: async () => undefined } }, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const db = database.db;
+  const fixtures: WriteFixture[] = [];
+  const createdReports: string[] = [];
+  const sessions = new Map<string, Session>();
+  const routes: RouteFigures[] = [];
+  try {
+    const samples = await findSamples(db, t.hints, POOL + 1);
+    log(
+      `samples: ${samples.teachers.length} teachers, ${samples.leaders.length} leaders, ${samples.specialists.length} specialists, pool ${samples.pool.length}`,
+    );
+    const emails = new Set([
+      ...samples.teachers.map((x) => x.email),
+      ...samples.leaders.map((x) => x.email),
+      ...samples.specialists,
+      ...samples.pool.map((p) => p.email),
+    ]);
+    for (const email of emails) {
+      const s = await login(base, email, t.password);
+      if (s) sessions.set(email, s);
+      else facts.push(`log-in refused for ${email}`);
+    }
+    log(`${sessions.size} sessions`);
+
+    // Reads: each distinct request is sent once first (it must answer 200) with its SQL captured for the bare run.
+    const reads = await readRequests(base, samples, sessions, createdReports);
+    for (const [route, list] of ONLY === 'writes' ? [] : reads) {
+      const captured: Stmt[][] = [];
+      const ok: LoadRequest[] = [];
+      const singles: number[] = [];
+      for (const r of list) {
+        let res = { status: 0, text: '' };
+        const t0 = performance.now();
+        const stmts = await recorder.capture(async () => {
+          res = await send(base, r);
+        });
+        singles.push(performance.now() - t0);
+        if (res.status === 200) {
+          ok.push(r);
+          captured.push(stmts);
+        } else facts.push(`${route}: ${r.path} → ${res.status} ${res.text.slice(0, 120)}`);
+        // One answer that already takes seconds is enough to know the route will not be loaded.
+        if (ok.length > 0 && singles[singles.length - 1] > SLOW_MS) break;
+      }
+      if (ok.length === 0) continue;
+      const single = Math.max(...singles);
+      if (single > SLOW_MS) {
+        // 50 connections on a request that alone takes seconds would hold the shared machine for many minutes and
+        // measure only the queue: report the single-request times and the slowest statement instead.
+        // Past a minute, timing every statement again would hold the shared machine for as long once more.
+        const { slowest, total: bareSingle } =
+          single < 60_000 ? await statementTimes(target, captured[0], 1) : { slowest: undefined, total: Number.NaN };
+        log(`${route}: not loaded, one request takes ${single.toFixed(0)} ms (bare ${bareSingle.toFixed(0)} ms)`);
+        routes.push({
+          route,
+          kind: 'read',
+          users: new Set(ok.map((r) => r.headers.cookie)).size,
+          app: { ...EMPTY, p50: single, p99: single },
+          bare: { requests: 1, seconds: bareSingle / 1000, rps: Number.NaN, p50: bareSingle, p99: bareSingle, errors: 0, samples: [] },
+          statements: captured[0].length,
+          slowest,
+          note: `not loaded: one request alone takes ${(single / 1000).toFixed(1)} s through the app, ${Number.isNaN(bareSingle) ? 'bare not timed (over a minute: timing it again would hold the shared machine as long)' : `${(bareSingle / 1000).toFixed(1)} s bare`}`,
+        });
+        continue;
+      }
+      log(`${route}: ${ok.length} requests, app…`);
+      const appRun = await load({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: ok });
+      log(`${route}: app ${appRun.rps.toFixed(0)} req/s p99 ${appRun.p99} ms; bare…`);
+      const bare = target.bare();
+      const bareRun = await bareLoad(bare, captured, { concurrency: CONNECTIONS, duration: SECONDS });
+      await bare.close();
+      log(`${route}: bare ${bareRun.rps.toFixed(0)} req/s p99 ${bareRun.p99.toFixed(1)} ms`);
+      const slowest = appRun.p99 >= 100 || bareRun.p99 >= 100 ? (await statementTimes(target, captured[0], 3)).slowest : undefined;
+      const users = new Set(ok.map((r) => r.headers.cookie)).size;
+      routes.push({ route, kind: 'read', users, app: appRun, bare: bareRun, statements: captured[0].length, slowest });
+    }
+
+    // Writes: distinct (meeting, person) pairs, one set for the app and one for the bare replay.
+    const pool = samples.pool.flatMap((p) => sessions.get(p.email) ?? []);
+    const perSet = Math.ceil((WRITES + CONNECTIONS * 2 + 10) / pool.length);
+    for (const kind of ONLY === 'reads' ? [] : (['checkin', 'sign'] as const)) {
+      const route = kind === 'checkin' ? 'check-in (QR)' : 'sign minutes';
+      log(`${route}: building ${2 * perSet} fixture meetings for ${pool.length} people…`);
+      const build = (tag: string) =>
+        kind === 'checkin' ? checkinMeetings(db, samples, pool, perSet, tag) : signingMeetings(db, base, samples, pool, perSet, tag);
+      const appSet = await build('A');
+      fixtures.push(...appSet);
+      const bareSet = await build('B');
+      fixtures.push(...bareSet);
+      const barePairs = pairsOf(bareSet, pool);
+      // The template is a non-secretary's write (person 1), sent through the app once with its SQL captured.
+      const model = barePairs[bareSet.length];
+      let first = { status: 0, text: '' };
+      const template = await recorder.capture(async () => {
+        first = await send(base, writeRequest(kind, model));
+      });
+      if (first.status !== 200) throw new Error(`${route}: ${first.status} ${first.text.slice(0, 200)}`);
+      const appPairs = pairsOf(appSet, pool);
+      log(`${route}: app, ${WRITES} distinct writes…`);
+      const appRun = await load({
+        url: base,
+        connections: CONNECTIONS,
+        amount: WRITES,
+        requests: appPairs.map((p) => writeRequest(kind, p)),
+      });
+      const written = await countWrites(
+        db,
+        kind,
+        appSet.map((f) => f.meetingId),
+      );
+      log(`${route}: app ${appRun.rps.toFixed(0)} req/s p99 ${appRun.p99} ms, ${appRun.ok} 2xx, ${written} rows; bare…`);
+      const replays = barePairs
+        .filter((p) => p !== model)
+        .slice(0, WRITES)
+        .map((p) => substitute(template, swapMap(model, p)));
+      const bare = target.bare();
+      const bareRun = await bareLoad(bare, replays, { concurrency: CONNECTIONS, amount: replays.length });
+      await bare.close();
+      log(`${route}: bare ${bareRun.rps.toFixed(0)} req/s p99 ${bareRun.p99.toFixed(1)} ms, ${bareRun.errors} errors`);
+      routes.push({ route, kind: 'write', users: pool.length, app: appRun, bare: bareRun, written, statements: template.length });
+    }
+  } finally {
+    await app.close();
+    if (!opts.seedDemo && !copyDir) {
+      log(`cleaning up ${fixtures.length} fixture meetings…`);
+      await cleanup(db, fixtures, createdReports, [...sessions.values()]).catch((err: unknown) => {
+        const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+        facts.push(`clean-up failed: ${cause.slice(0, 200)}`);
+      });
+    }
+    await database.close();
+    rmSync(filesDir, { recursive: true, force: true });
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+  }
+  return { target: t, routes, facts, loadAvg };
+}
