@@ -226,12 +226,19 @@ ${lines.join('\n')}
 
 ${counts.join('\n')}
 
-The roll-up's cost now follows the work (L/M close to the 1.3 ratio of schools), but it still makes ~11 round trips
-per commune (836 queries at M, 1,100 at L, against 11,719 at M before) one after another in groups of four, and
-on this shared 2-core machine each round trip costs several milliseconds of waiting. What would close the gap to
-2 s: compute a whole province in one batch across its communes (one computeResultsMany for all its schools, a
-handful of queries in all), and in practice read the accepted term reports' snapshots, which is what a Sở's
-roll-up meets at the end of a term (this benchmark has none, so every number is live).
+The province roll-up is now set-based: the offices are walked down level by level (units and reports of all the
+province's communes in three queries per level), then every cluster, school group and school without an accepted
+snapshot is computed in one batch (computeResultsMany) and the communes are summed from it: 54 queries at M and 63
+at L for the whole province (836 and 1,100 before), whatever the number of communes. The per-meeting reads of that
+batch (subjects, the excused and absent, who took part) go in chunks of 8,000 meeting ids joined from unnest(…):
+with a province's ~96,000 ids in one statement the planner scanned the whole attendance table (44 M rows, 11 s at L).
+Who took part is read grouped by network or host, person and set of meeting subjects (632,000 attendance rows of a
+province's term at L → 324,000), the names only of the excused and absent, and units only of those listed.
+What still stands between this and 2 s at L is the volume itself, read live: ~96,000 meetings and ~700,000 attendance
+records of the term, on a 26 GiB database that does not fit in memory, where the meetings read alone (a parallel scan
+plus ~1 s of JIT compilation, the planner estimating 5× the rows) takes 2–3 s. Closing it needs either the accepted
+term reports' snapshots (what a Sở's roll-up meets at the end of a term; this benchmark has none) or per-unit totals
+kept as meetings are held, rather than recounting every attendance record on each request.
 ${missing.length ? `\nNot run: ${missing.join(', ')} (no manifest: \`node --import tsx bench/generate/index.ts --size …\`).` : ''}`,
 );
 console.log('→ docs/benchmarks.md (section growth)');

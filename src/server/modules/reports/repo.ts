@@ -2,10 +2,9 @@ import { and, asc, between, desc, eq, inArray, isNull, or, type SQL, sql } from 
 import { type Executor, queryRows } from '../../db/client';
 import {
   attachments,
-  attendance,
-  meetingSubjects,
   meetings,
   networks,
+  orgLinks,
   orgs,
   people,
   personSubjects,
@@ -39,10 +38,19 @@ export interface ManyScopes {
   hostOrgIds: string[];
 }
 
+/**
+ * A list of ids as one bound parameter (`col = any(…)`): a province's batch holds ~100,000 meeting ids, more than the
+ * 65,535 parameters a statement may carry when each id is its own parameter. The array is built from one text value,
+ * which node-postgres and PGlite bind alike; the planner folds it into a constant array and still uses the index.
+ */
+export function idArray(ids: string[]): SQL {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
+}
+
 function manyCond(s: ManyScopes): SQL {
   const parts: SQL[] = [];
-  if (s.networkIds.length) parts.push(inArray(meetings.networkId, s.networkIds));
-  if (s.hostOrgIds.length) parts.push(and(inArray(meetings.hostOrgId, s.hostOrgIds), isNull(meetings.networkId)) as SQL);
+  if (s.networkIds.length) parts.push(sql`${meetings.networkId} = any(${idArray(s.networkIds)})`);
+  if (s.hostOrgIds.length) parts.push(sql`(${meetings.hostOrgId} = any(${idArray(s.hostOrgIds)}) and ${meetings.networkId} is null)`);
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
@@ -55,8 +63,6 @@ export async function meetingsInMany(db: Executor, s: ManyScopes, p: Period, sta
     .select({
       id: meetings.id,
       title: meetings.title,
-      content: meetings.content,
-      kind: meetings.kind,
       startsAt: meetings.startsAt,
       status: meetings.status,
       statusReason: meetings.statusReason,
@@ -73,29 +79,92 @@ export async function meetingsInMany(db: Executor, s: ManyScopes, p: Period, sta
 
 /** Subject names of the given meetings, in catalogue order. */
 export async function subjectsOf(db: Executor, meetingIds: string[]) {
-  if (meetingIds.length === 0) return [];
-  return db
-    .select({ meetingId: meetingSubjects.meetingId, name: subjects.name, sortOrder: subjects.sortOrder })
-    .from(meetingSubjects)
-    .innerJoin(subjects, eq(subjects.id, meetingSubjects.subjectId))
-    .where(inArray(meetingSubjects.meetingId, meetingIds))
-    .orderBy(asc(subjects.sortOrder), asc(subjects.name));
+  return chunked(meetingIds, (ids) =>
+    queryRows<{ meetingId: string; name: string; sortOrder: number }>(
+      db,
+      sql`select ms.meeting_id as "meetingId", s.name, s.sort_order as "sortOrder"
+        from ${meetingsIn(ids)}
+        join meeting_subjects ms on ms.meeting_id = x.id
+        join subjects s on s.id = ms.subject_id
+        order by s.sort_order, s.name`,
+    ),
+  );
 }
 
-/** Attendance records of the given meetings with the person's name. */
-export async function attendanceOf(db: Executor, meetingIds: string[]) {
-  if (meetingIds.length === 0) return [];
-  return db
-    .select({
-      meetingId: attendance.meetingId,
-      personId: attendance.personId,
-      // the name by primary key per row: with a join the planner hashes the whole people table (1 M rows at L)
-      fullName: sql<string>`(select p.full_name from people p where p.id = ${attendance.personId})`,
-      status: attendance.status,
-      reason: attendance.reason,
-    })
-    .from(attendance)
-    .where(inArray(attendance.meetingId, meetingIds));
+/** The excused and absent records of the given meetings, with the person's name (they are listed by name). */
+export async function absenteesOf(db: Executor, meetingIds: string[]) {
+  // the name by primary key per row: with a join the planner hashes the whole people table (1 M rows at L)
+  return chunked(meetingIds, (ids) =>
+    queryRows<{ meetingId: string; personId: string; fullName: string; status: string; reason: string | null }>(
+      db,
+      sql`select a.meeting_id as "meetingId", a.person_id as "personId",
+          (select p.full_name from people p where p.id = a.person_id) as "fullName", a.status::text as status, a.reason
+        from ${meetingsIn(ids)}
+        join attendance a on a.meeting_id = x.id
+        where a.status not in ('present', 'late')`,
+    ),
+  );
+}
+
+/**
+ * Runs a per-meeting read over the ids in chunks, a few at a time, and concatenates the rows in order: with a province's
+ * ~100,000 meeting ids in one statement the planner turns to whole-table scans of attendance (44 M rows at L, 4 s and
+ * more); with 8,000 it probes the indexes (~0.2 s a chunk). Each meeting's rows stay within one chunk, in order.
+ */
+async function chunked<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += MEETING_CHUNK) chunks.push(ids.slice(i, i + MEETING_CHUNK));
+  const results: T[][] = new Array(chunks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const k = next++;
+      results[k] = await read(chunks[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNK_CONCURRENCY, chunks.length) }, worker));
+  const out: T[] = [];
+  for (const rows of results) for (const row of rows) out.push(row);
+  return out;
+}
+
+/** Chunks of one read in flight at once (three reads run side by side: up to 9 of the pool's 10 connections). */
+const CHUNK_CONCURRENCY = 3;
+
+const MEETING_CHUNK = 8000;
+
+/**
+ * The given meetings as a relation `x(id)` to join from: with `meeting_id = any(…)` over a province's ~100,000 ids
+ * the planner scans the whole attendance table (44 M rows at L, 11 s); joined from the list it probes the index.
+ */
+function meetingsIn(meetingIds: string[]): SQL {
+  return sql`unnest(${idArray(meetingIds)}) as x(id)`;
+}
+
+/**
+ * Who took part (present or late) in the given meetings, one row per network (or host outside a network), person
+ * and set of meeting subjects, with one of those meetings as `meetingId`: what counts participants by subject
+ * depends on nothing else, and a teacher's dozen meetings of a term in one team collapse into one row (a province's
+ * batch: ~600,000 attendance records at M, far fewer rows).
+ */
+export async function participantsOf(db: Executor, meetingIds: string[]) {
+  // chunks may repeat a person's row with another meeting of the same subjects: participants are sets, so it is harmless
+  return chunked(meetingIds, (ids) =>
+    queryRows<{ networkId: string | null; hostOrgId: string; personId: string; meetingId: string }>(
+      db,
+      sql`select m.network_id as "networkId", m.host_org_id as "hostOrgId", a.person_id as "personId",
+          min(a.meeting_id::text) as "meetingId"
+        from ${meetingsIn(ids)}
+        join meetings m on m.id = x.id
+        join attendance a on a.meeting_id = x.id
+        left join lateral (
+          select string_agg(ms.subject_id::text, ',' order by ms.subject_id) as subject_set
+          from meeting_subjects ms where ms.meeting_id = m.id
+        ) s on true
+        where a.status in ('present', 'late')
+        group by m.network_id, m.host_org_id, a.person_id, s.subject_set`,
+    ),
+  );
 }
 
 /** Subject names each of the given people teaches. */
@@ -105,15 +174,15 @@ export async function teacherSubjects(db: Executor, personIds: string[]) {
     .select({ personId: personSubjects.personId, name: subjects.name, sortOrder: subjects.sortOrder })
     .from(personSubjects)
     .innerJoin(subjects, eq(subjects.id, personSubjects.subjectId))
-    .where(inArray(personSubjects.personId, personIds))
+    .where(sql`${personSubjects.personId} = any(${idArray(personIds)})`)
     .orderBy(asc(subjects.sortOrder));
 }
 
 /** Cancelled items of several owners' plans for the period, with their reasons and each plan's network or org. */
 export async function cancelledItemsMany(db: Executor, owners: { networkIds: string[]; orgIds: string[] }, p: Period) {
   const parts: SQL[] = [];
-  if (owners.networkIds.length) parts.push(inArray(plans.networkId, owners.networkIds));
-  if (owners.orgIds.length) parts.push(inArray(plans.orgId, owners.orgIds));
+  if (owners.networkIds.length) parts.push(sql`${plans.networkId} = any(${idArray(owners.networkIds)})`);
+  if (owners.orgIds.length) parts.push(sql`${plans.orgId} = any(${idArray(owners.orgIds)})`);
   const termCond = p.termNumber
     ? or(eq(plans.termNumber, p.termNumber), and(isNull(plans.termNumber), between(planItems.proposedDate, p.from, p.to)))
     : undefined;
@@ -141,10 +210,7 @@ export async function subtreesOf(db: Executor, rootIds: string[], date: string):
   const rows = await queryRows<{ root: string; id: string }>(
     db,
     sql`with recursive down(root, id, depth) as (
-        select o.id, o.id, 0 from orgs o where o.id in (${sql.join(
-          rootIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
+        select o.id, o.id, 0 from orgs o where o.id = any(${idArray(rootIds)})
         union all
         select down.root, l.org_id, down.depth + 1 from org_links l join down on l.parent_id = down.id
         where l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) and down.depth < 12
@@ -172,6 +238,32 @@ export async function periodOf(db: Executor, schoolYearId: string, termNumber: 1
 export async function findNetwork(db: Executor, id: string) {
   const [row] = await db.select().from(networks).where(eq(networks.id, id)).limit(1);
   return row;
+}
+
+/** Networks each of the given orgs supervises in a school year, by org, kind and name (a roll-up level at once). */
+export async function supervisedNetworksMany(db: Executor, orgIds: string[], schoolYearId: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ id: networks.id, name: networks.name, kind: networks.kind, supervisingOrgId: networks.supervisingOrgId })
+    .from(networks)
+    .where(and(sql`${networks.supervisingOrgId} = any(${idArray(orgIds)})`, eq(networks.schoolYearId, schoolYearId)))
+    .orderBy(asc(networks.supervisingOrgId), asc(networks.kind), asc(networks.name));
+}
+
+/** The child orgs of each of the given orgs on a date, by parent, type and name (orgs' childrenOn, for many). */
+export async function childrenOnMany(db: Executor, parentIds: string[], date: string) {
+  if (parentIds.length === 0) return [];
+  return db
+    .select({ parentId: orgLinks.parentId, id: orgs.id, name: orgs.name, type: orgs.type })
+    .from(orgLinks)
+    .innerJoin(orgs, eq(orgs.id, orgLinks.orgId))
+    .where(
+      and(
+        sql`${orgLinks.parentId} = any(${idArray(parentIds)})`,
+        sql`${orgLinks.validFrom} <= ${date} and (${orgLinks.validTo} is null or ${orgLinks.validTo} >= ${date})`,
+      ),
+    )
+    .orderBy(asc(orgLinks.parentId), asc(orgs.type), asc(orgs.name));
 }
 
 /** Networks an org supervises in a school year, by kind and name. */

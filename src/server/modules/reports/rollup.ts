@@ -37,66 +37,82 @@ export function isOffice(type: string): boolean {
 export async function liveResults(db: Executor, owner: { networkId?: string; org?: RollupOrg }, p: repo.Period): Promise<ReportResults> {
   if (owner.networkId) return computeResults(db, { networkId: owner.networkId }, p);
   const org = owner.org as RollupOrg;
-  if (isOffice(org.type)) return officeResults(db, org, p);
+  if (isOffice(org.type)) {
+    const live = await liveResultsOfUnits(db, [{ kind: 'org', id: org.id, name: org.name, unitType: org.type }], p, treeDate(p));
+    return live.get(org.id) as ReportResults;
+  }
   const subtree = await orgsRepo.subtreeIds(db, [org.id], treeDate(p));
   return computeResults(db, { orgIds: subtree.length ? subtree : [org.id] }, p);
 }
 
-/** The units of an office's roll-up on the tree date: the networks it supervises, then its child orgs. */
-async function unitsOf(db: Executor, org: RollupOrg, p: repo.Period, date: string) {
-  const [nets, children] = await Promise.all([repo.supervisedNetworks(db, org.id, p.schoolYearId), orgsRepo.childrenOn(db, org.id, date)]);
-  return {
-    nets,
-    units: [
-      ...nets.map((n) => ({ kind: 'network' as const, id: n.id, name: n.name, unitType: n.kind as string })),
-      ...children.map((c) => ({ kind: 'org' as const, id: c.id, name: c.name, unitType: c.type as string })),
-    ],
-  };
+/** A unit of a roll-up: a network the office supervises or one of its child orgs. */
+interface Unit {
+  kind: 'network' | 'org';
+  id: string;
+  name: string;
+  unitType: string;
 }
 
 /**
- * An office's live results: the sum of its roll-up's units (accepted snapshots, else live), the numbers buildRollup
- * would give, without the quota columns that only the roll-up table shows.
+ * The units of several offices' roll-ups on the tree date, in two queries: for each office the networks it
+ * supervises (by kind and name), then its child orgs (by type and name).
  */
-async function officeResults(db: Executor, org: RollupOrg, p: repo.Period): Promise<ReportResults> {
-  const date = treeDate(p);
-  const { units } = await unitsOf(db, org, p, date);
-  const reports = await repo.reportsOfOwners(
-    db,
-    units.map((u) => u.id),
-    p.schoolYearId,
-    p.termNumber,
-  );
-  const snapshotOf = new Map(
-    reports.filter((r) => r.status === 'accepted' && r.snapshot).map((r) => [r.networkId ?? r.orgId ?? '', r.snapshot]),
-  );
-  const live = await liveResultsOfUnits(
-    db,
-    units.filter((u) => !snapshotOf.has(u.id)),
-    p,
-    date,
-  );
-  return sumResults(units.map((u) => ({ unit: u.name, results: (snapshotOf.get(u.id) ?? live.get(u.id)) as ReportResults })));
+async function unitsOfMany(db: Executor, orgIds: string[], p: repo.Period, date: string) {
+  const [nets, children] = await Promise.all([
+    repo.supervisedNetworksMany(db, orgIds, p.schoolYearId),
+    repo.childrenOnMany(db, orgIds, date),
+  ]);
+  const out = new Map<string, { nets: typeof nets; units: Unit[] }>(orgIds.map((id) => [id, { nets: [], units: [] }]));
+  for (const n of nets) {
+    const entry = out.get(n.supervisingOrgId);
+    entry?.nets.push(n);
+    entry?.units.push({ kind: 'network', id: n.id, name: n.name, unitType: n.kind });
+  }
+  for (const c of children) out.get(c.parentId)?.units.push({ kind: 'org', id: c.id, name: c.name, unitType: c.type });
+  return out;
 }
 
 type Row = RollupRow & { results: ReportResults };
 
-/** Offices whose roll-ups are computed at the same time (the pool holds 10 connections; PGlite runs them in turn). */
-const OFFICE_CONCURRENCY = 4;
+const isOfficeUnit = (u: Unit) => u.kind === 'org' && isOffice(u.unitType);
 
 /**
- * Live results of a roll-up's units, batched: networks and schools (or teams) of the level in one computeResultsMany
- * (a few queries for the whole level rather than a few per unit); offices through their own roll-up.
+ * Live results of a roll-up's units, set-based: the offices among them (communes under a Sở) are walked down level
+ * by level, each level's units and reports read in three queries for all its offices at once; then every network
+ * and school (or team) met on the way that has no accepted snapshot is computed in one computeResultsMany (a few
+ * queries for a whole province); an office's numbers are then the sum of its units (accepted snapshot, else live),
+ * from the deepest level up. The number of queries follows the depth of the tree, not the number of communes.
  */
-async function liveResultsOfUnits(
-  db: Executor,
-  units: Array<{ kind: 'network' | 'org'; id: string; name: string; unitType: string }>,
-  p: repo.Period,
-  date: string,
-): Promise<Map<string, ReportResults>> {
+async function liveResultsOfUnits(db: Executor, units: Unit[], p: repo.Period, date: string): Promise<Map<string, ReportResults>> {
   const out = new Map<string, ReportResults>();
-  const nets = units.filter((u) => u.kind === 'network');
-  const orgs = units.filter((u) => u.kind === 'org' && !isOffice(u.unitType));
+  const leaves: Unit[] = [];
+  const unitsOfOffice = new Map<string, Unit[]>();
+  const snapshots = new Map<string, ReportResults>();
+  let level = units;
+  for (let depth = 0; level.length > 0 && depth < 12; depth++) {
+    leaves.push(...level.filter((u) => !isOfficeUnit(u)));
+    const offices = level.filter((u) => isOfficeUnit(u) && !unitsOfOffice.has(u.id));
+    if (offices.length === 0) break;
+    const byOffice = await unitsOfMany(
+      db,
+      offices.map((o) => o.id),
+      p,
+      date,
+    );
+    const below = offices.flatMap((o) => byOffice.get(o.id)?.units ?? []);
+    const reports = await repo.reportsOfOwners(
+      db,
+      below.map((u) => u.id),
+      p.schoolYearId,
+      p.termNumber,
+    );
+    for (const r of reports)
+      if (r.status === 'accepted' && r.snapshot) snapshots.set(r.networkId ?? r.orgId ?? '', r.snapshot as ReportResults);
+    for (const o of offices) unitsOfOffice.set(o.id, byOffice.get(o.id)?.units ?? []);
+    level = below.filter((u) => !snapshots.has(u.id));
+  }
+  const nets = leaves.filter((u) => u.kind === 'network');
+  const orgs = leaves.filter((u) => u.kind === 'org');
   const subtrees = await repo.subtreesOf(
     db,
     orgs.map((u) => u.id),
@@ -110,23 +126,18 @@ async function liveResultsOfUnits(
   [...nets, ...orgs].forEach((u, i) => {
     out.set(u.id, results[i]);
   });
-  // offices (communes under a Sở) are independent reads: a few at a time overlap their round trips
-  const offices = units.filter((u) => u.kind === 'org' && isOffice(u.unitType));
-  let next = 0;
-  const worker = async () => {
-    while (next < offices.length) {
-      const u = offices[next++];
-      out.set(u.id, await liveResults(db, { org: { id: u.id, name: u.name, type: u.unitType } }, p));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(OFFICE_CONCURRENCY, offices.length) }, worker));
+  // offices were met top-down, so in reverse each office's units are complete before the office is summed
+  for (const [officeId, list] of [...unitsOfOffice.entries()].reverse()) {
+    out.set(officeId, sumResults(list.map((u) => ({ unit: u.name, results: (snapshots.get(u.id) ?? out.get(u.id)) as ReportResults }))));
+  }
   return out;
 }
 
 /** The rows of an org's roll-up with each unit's full results, and the org's own report if any. */
 export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) {
   const date = treeDate(p);
-  const [{ nets, units }, rules] = await Promise.all([unitsOf(db, org, p, date), effectiveRules(db, org.id, p.schoolYearId)]);
+  const [byOffice, rules] = await Promise.all([unitsOfMany(db, [org.id], p, date), effectiveRules(db, org.id, p.schoolYearId)]);
+  const { nets, units } = byOffice.get(org.id) ?? { nets: [], units: [] };
   const [reports, inPlay] = await Promise.all([
     repo.reportsOfOwners(db, [...units.map((u) => u.id), org.id], p.schoolYearId, p.termNumber),
     subjectsInPlay(
