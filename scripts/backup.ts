@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLITE_EXTENSIONS } from '../src/server/db/client';
 import { lockDataDir } from '../src/server/db/lockDataDir';
 import {
   FILE_FOLDERS,
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
       if (!existsSync(path.join(dataDir, 'PG_VERSION'))) throw new Error(`không tìm thấy dữ liệu PGlite tại ${dataDir}`);
       const release = lockDataDir(dataDir);
       try {
-        const pg = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+        const pg = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
         await pg.exec('checkpoint');
         const dump = await pg.dumpDataDir('gzip');
         await pg.close();

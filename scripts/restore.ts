@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLITE_EXTENSIONS } from '../src/server/db/client';
 import { LOCK_FILE, lockDataDir } from '../src/server/db/lockDataDir';
 import {
   checkFiles,
@@ -84,7 +83,7 @@ async function restorePglite(stage: string, dataDir: string): Promise<void> {
   const fresh = siblingPath(dataDir, 'new');
   try {
     const dump = new Blob([readFileSync(path.join(stage, PGLITE_DUMP_FILE))]);
-    const pg = await PGlite.create(fresh, { loadDataDir: dump, extensions: { unaccent, pg_trgm } });
+    const pg = await PGlite.create(fresh, { loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
     await pg.query('select count(*) from pg_class');
     await pg.close();
     // The dump carries the lock file of the process that made it; the restored folder starts unlocked.

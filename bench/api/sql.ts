@@ -1,11 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import type { Database, Db } from '../../src/server/db/client';
+import { type Database, type Db, PGLITE_EXTENSIONS } from '../../src/server/db/client';
 import * as schema from '../../src/server/db/schema';
 
 /** One SQL statement as the app sent it. `begin`/`commit` mark a transaction (one connection). */
@@ -87,7 +85,7 @@ export function openPostgresTarget(url: string): Target {
 /** PGlite: one in-process engine; the bare run queries that same engine once the app is idle. */
 export async function openPgliteTarget(dataDir: string): Promise<Target> {
   const recorder = new Recorder();
-  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+  const client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   // drizzle's PGlite session hands transactions to client.transaction without logging begin/commit: mark them.
   const original = client.transaction.bind(client);
   client.transaction = (async (fn: Parameters<typeof original>[0]) => {

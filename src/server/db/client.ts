@@ -28,6 +28,9 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
+/** The extensions every PGlite database of the app is opened with (the backup and restore commands use them too). */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 7_461_923;
 
@@ -40,7 +43,7 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm }, loadDataDir: options.loadDataDir });
+    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: options.loadDataDir });
   } catch (error) {
     release();
     throw error;
