@@ -199,6 +199,26 @@ export const attendance = pgTable(
   ],
 );
 
+/**
+ * Participation totals kept per meeting and school: the people invited to a meeting or recorded at it (distinct),
+ * and those present or late, placed at the school of their membership on the meeting's day (a team counts as its
+ * school; null when they have none). Written only by the database's triggers on invitations, attendance,
+ * memberships, team links and a meeting's start (migration 0015), so the dashboard sums a few rows per meeting
+ * instead of recounting every attendance record of a term.
+ */
+export const meetingParticipation = pgTable(
+  'meeting_participation',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    schoolId: uuid('school_id'),
+    invited: integer('invited').notNull(),
+    present: integer('present').notNull(),
+  },
+  (t) => [index('meeting_participation_meeting_idx').on(t.meetingId)],
+);
+
 /** A file attached to a meeting (photos, slides, lesson plans). */
 export const attachments = pgTable(
   'attachments',

@@ -1,0 +1,146 @@
+CREATE TABLE "meeting_participation" (
+	"meeting_id" uuid NOT NULL,
+	"school_id" uuid,
+	"invited" integer NOT NULL,
+	"present" integer NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "meeting_participation" ADD CONSTRAINT "meeting_participation_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "meeting_participation_meeting_idx" ON "meeting_participation" USING btree ("meeting_id");--> statement-breakpoint
+-- Participation totals kept per meeting and school (decision 0014). lt_refresh_participation(ids) recomputes the rows
+-- of some meetings from their invitations and attendance; with null it rebuilds every meeting (the backfill below,
+-- and the data generator after a bulk load). Each meeting's rows are recomputed whole, under a lock on the meeting
+-- row, so two check-ins at the same meeting cannot both add their rows. The statement is built with EXECUTE so each
+-- call is planned for its own ids (a cached generic plan would scan whole tables).
+CREATE FUNCTION lt_refresh_participation(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  only_inv text := '';
+  only_att text := '';
+BEGIN
+  IF ids IS NOT NULL THEN
+    IF cardinality(ids) = 0 THEN RETURN; END IF;
+    PERFORM 1 FROM meetings WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+    DELETE FROM meeting_participation WHERE meeting_id = ANY(ids);
+    only_inv := 'WHERE i.meeting_id = ANY($1)';
+    only_att := 'WHERE a.meeting_id = ANY($1)';
+  ELSE
+    DELETE FROM meeting_participation;
+  END IF;
+  EXECUTE format($q$
+    INSERT INTO meeting_participation (meeting_id, school_id, invited, present)
+    SELECT p.meeting_id, p.school_id, count(*)::int, (count(*) FILTER (WHERE p.present))::int
+    FROM (
+      SELECT DISTINCT ON (x.meeting_id, x.person_id) x.meeting_id, x.present,
+        CASE WHEN mo.type = 'team' THEN l.parent_id ELSE mo.id END AS school_id
+      FROM (
+        SELECT y.meeting_id, y.person_id, bool_or(y.present) AS present FROM (
+          SELECT i.meeting_id, i.person_id, false AS present FROM invitations i %s
+          UNION ALL
+          SELECT a.meeting_id, a.person_id, a.status IN ('present', 'late') FROM attendance a %s
+        ) y GROUP BY y.meeting_id, y.person_id
+      ) x
+      JOIN meetings m ON m.id = x.meeting_id
+      CROSS JOIN LATERAL (SELECT (m.starts_at AT TIME ZONE 'UTC' + interval '7 hours')::date AS day) d
+      LEFT JOIN (memberships ms JOIN orgs mo ON mo.id = ms.org_id AND mo.type IN ('school', 'center', 'team'))
+        ON ms.person_id = x.person_id
+        AND (ms.valid_from IS NULL OR ms.valid_from <= d.day) AND (ms.valid_to IS NULL OR ms.valid_to >= d.day)
+      LEFT JOIN org_links l ON l.org_id = mo.id AND mo.type = 'team'
+        AND l.valid_from <= d.day AND (l.valid_to IS NULL OR l.valid_to >= d.day)
+      ORDER BY x.meeting_id, x.person_id, (mo.type = 'team'), ms.valid_from DESC
+    ) p
+    GROUP BY p.meeting_id, p.school_id
+  $q$, only_inv, only_att) USING ids;
+END
+$fn$;
+--> statement-breakpoint
+-- Invitations and attendance: the meetings a statement touched.
+CREATE FUNCTION lt_participation_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM lt_refresh_participation(ARRAY(SELECT DISTINCT meeting_id FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM lt_refresh_participation(ARRAY(SELECT DISTINCT meeting_id FROM old_rows));
+  ELSE
+    PERFORM lt_refresh_participation(ARRAY(SELECT meeting_id FROM new_rows UNION SELECT meeting_id FROM old_rows));
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+-- Memberships: the meetings of the people whose memberships changed (where they are placed may have changed).
+CREATE FUNCTION lt_participation_members_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  who uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    who := ARRAY(SELECT DISTINCT person_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    who := ARRAY(SELECT DISTINCT person_id FROM old_rows);
+  ELSE
+    who := ARRAY(SELECT person_id FROM new_rows UNION SELECT person_id FROM old_rows);
+  END IF;
+  PERFORM lt_refresh_participation(ARRAY(
+    SELECT i.meeting_id FROM invitations i WHERE i.person_id = ANY(who)
+    UNION SELECT a.meeting_id FROM attendance a WHERE a.person_id = ANY(who)));
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+-- Team links: a team moved to another school moves its members' rows (links of schools and offices do not).
+CREATE FUNCTION lt_participation_links_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  teams uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    teams := ARRAY(SELECT DISTINCT r.org_id FROM new_rows r JOIN orgs o ON o.id = r.org_id AND o.type = 'team');
+  ELSIF TG_OP = 'DELETE' THEN
+    teams := ARRAY(SELECT DISTINCT r.org_id FROM old_rows r JOIN orgs o ON o.id = r.org_id AND o.type = 'team');
+  ELSE
+    teams := ARRAY(SELECT r.org_id FROM new_rows r JOIN orgs o ON o.id = r.org_id AND o.type = 'team'
+      UNION SELECT r.org_id FROM old_rows r JOIN orgs o ON o.id = r.org_id AND o.type = 'team');
+  END IF;
+  IF cardinality(teams) = 0 THEN RETURN NULL; END IF;
+  PERFORM lt_refresh_participation(ARRAY(
+    SELECT i.meeting_id FROM invitations i JOIN memberships ms ON ms.person_id = i.person_id WHERE ms.org_id = ANY(teams)
+    UNION SELECT a.meeting_id FROM attendance a JOIN memberships ms ON ms.person_id = a.person_id WHERE ms.org_id = ANY(teams)));
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+-- A meeting moved to another day: its people may belong elsewhere on the new day.
+CREATE FUNCTION lt_participation_meeting_moved() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM lt_refresh_participation(ARRAY[NEW.id]);
+  RETURN NULL;
+END
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER invitations_participation_ins AFTER INSERT ON invitations REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER invitations_participation_upd AFTER UPDATE ON invitations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER invitations_participation_del AFTER DELETE ON invitations REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER attendance_participation_ins AFTER INSERT ON attendance REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER attendance_participation_upd AFTER UPDATE ON attendance REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER attendance_participation_del AFTER DELETE ON attendance REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER memberships_participation_ins AFTER INSERT ON memberships REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_members_changed();--> statement-breakpoint
+CREATE TRIGGER memberships_participation_upd AFTER UPDATE ON memberships REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_members_changed();--> statement-breakpoint
+CREATE TRIGGER memberships_participation_del AFTER DELETE ON memberships REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_members_changed();--> statement-breakpoint
+CREATE TRIGGER org_links_participation_ins AFTER INSERT ON org_links REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_links_changed();--> statement-breakpoint
+CREATE TRIGGER org_links_participation_upd AFTER UPDATE ON org_links REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_links_changed();--> statement-breakpoint
+CREATE TRIGGER org_links_participation_del AFTER DELETE ON org_links REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_links_changed();--> statement-breakpoint
+CREATE TRIGGER meetings_participation_moved AFTER UPDATE OF starts_at ON meetings
+  FOR EACH ROW WHEN (OLD.starts_at IS DISTINCT FROM NEW.starts_at) EXECUTE FUNCTION lt_participation_meeting_moved();--> statement-breakpoint
+SET LOCAL work_mem = '256MB';--> statement-breakpoint
+SELECT lt_refresh_participation(NULL);--> statement-breakpoint
+ANALYZE "meeting_participation";
