@@ -78,7 +78,9 @@ describe('kept participation totals (meeting_participation)', () => {
       where not exists (select 1 from attendance a where a.meeting_id = i.meeting_id and a.person_id = i.person_id) limit 1`,
     );
     const before = await queryRows<Row>(db, sql`select invited, present from meeting_participation where meeting_id = ${inv.meetingId}`);
-    await db.execute(sql`insert into attendance (meeting_id, person_id, status, method) values (${inv.meetingId}, ${inv.personId}, 'present', 'qr')`);
+    await db.execute(
+      sql`insert into attendance (meeting_id, person_id, status, method) values (${inv.meetingId}, ${inv.personId}, 'present', 'qr')`,
+    );
     const after = await queryRows<Row>(db, sql`select invited, present from meeting_participation where meeting_id = ${inv.meetingId}`);
     const sum = (rows: Row[], k: 'invited' | 'present') => rows.reduce((a, r) => a + r[k], 0);
     expect(sum(after, 'present')).toBe(sum(before, 'present') + 1);
@@ -120,7 +122,9 @@ describe('kept participation totals (meeting_participation)', () => {
     );
     // left the old school the day before the meeting, joined the other from that day
     await db.execute(sql`update memberships set valid_to = (${a.meetingDay}::date - 1) where id = ${a.membershipId}`);
-    await db.execute(sql`update memberships set valid_from = null where id = ${a.membershipId} and valid_from > (${a.meetingDay}::date - 1)`);
+    await db.execute(
+      sql`update memberships set valid_from = null where id = ${a.membershipId} and valid_from > (${a.meetingDay}::date - 1)`,
+    );
     await db.execute(sql`insert into memberships (person_id, org_id, position, valid_from)
       select person_id, ${other.id}, position, ${a.meetingDay}::date from memberships where id = ${a.membershipId}`);
     const kept = await expectInStep();
