@@ -110,7 +110,7 @@ async function schoolYear(db: Database['db']) {
  * Tables whose triggers keep meeting_participation (migration 0015). Their triggers are off during the bulk load
  * (each COPY would otherwise recount every meeting loaded so far) and the totals are rebuilt once at the end.
  */
-const KEPT_TOTALS_TABLES = ['invitations', 'attendance', 'memberships', 'org_links'];
+const KEPT_TOTALS_TABLES = ['invitations', 'attendance', 'memberships', 'org_links', 'meeting_subjects', 'meetings'];
 
 /** Loads a whole size into an empty, migrated database and returns its manifest (not yet written). */
 export async function generate(o: GenerateOptions): Promise<Manifest> {

@@ -11,7 +11,17 @@ import { createTestDatabase } from '../helpers/testApp';
  * here on its own so the test does not lean on the function the triggers call.
  */
 
-type Row = { meetingId: string; schoolId: string | null; invited: number; present: number };
+type Row = {
+  meetingId: string;
+  schoolId: string | null;
+  invited: number;
+  present: number;
+  day: string;
+  held: boolean;
+  hostOrgId: string;
+  networkId: string | null;
+  subjectIds: string[];
+};
 
 const RECOUNT = sql`
   with inv as (
@@ -33,12 +43,18 @@ const RECOUNT = sql`
       and l.valid_from <= d.day and (l.valid_to is null or l.valid_to >= d.day)
     order by inv.meeting_id, inv.person_id, (mo.type = 'team'), ms.valid_from desc
   )
-  select meeting_id as "meetingId", school_id as "schoolId", count(*)::int as invited,
-    (count(*) filter (where present))::int as present
-  from placed group by meeting_id, school_id
+  select g.*, (m.starts_at at time zone 'Asia/Ho_Chi_Minh')::date::text as day,
+    m.status in ('held', 'minutes_locked') as held, m.host_org_id as "hostOrgId", m.network_id as "networkId",
+    coalesce((select array_agg(ms.subject_id::text order by ms.subject_id) from meeting_subjects ms where ms.meeting_id = m.id),
+      '{}') as "subjectIds"
+  from (select meeting_id as "meetingId", school_id as "schoolId", count(*)::int as invited,
+      (count(*) filter (where present))::int as present
+    from placed group by meeting_id, school_id) g
+  join meetings m on m.id = g."meetingId"
   order by 1, 2 nulls first`;
 
-const KEPT = sql`select meeting_id as "meetingId", school_id as "schoolId", invited, present
+const KEPT = sql`select meeting_id as "meetingId", school_id as "schoolId", invited, present, day::text as day, held,
+    host_org_id as "hostOrgId", network_id as "networkId", subject_ids::text[] as "subjectIds"
   from meeting_participation order by 1, 2 nulls first`;
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -145,6 +161,11 @@ describe('kept participation totals (meeting_participation)', () => {
     await expectInStep();
     await db.execute(sql`update meetings set title = title || ' ' where id = ${moved.id}`);
     await expectInStep();
+    await db.execute(sql`update meetings set status = 'cancelled', status_reason = 'Trùng lịch thi' where id = ${moved.id}`);
+    expect((await expectInStep()).filter((r) => r.meetingId === moved.id).every((r) => !r.held)).toBe(true);
+    await db.execute(sql`delete from meeting_subjects where meeting_id = ${moved.id}`);
+    await db.execute(sql`insert into meeting_subjects (meeting_id, subject_id) select ${moved.id}, id from subjects limit 2`);
+    expect((await expectInStep()).find((r) => r.meetingId === moved.id)?.subjectIds).toHaveLength(2);
   });
 
   it('drop the rows of a deleted meeting', async () => {

@@ -2,11 +2,18 @@ CREATE TABLE "meeting_participation" (
 	"meeting_id" uuid NOT NULL,
 	"school_id" uuid,
 	"invited" integer NOT NULL,
-	"present" integer NOT NULL
+	"present" integer NOT NULL,
+	"day" date NOT NULL,
+	"held" boolean NOT NULL,
+	"host_org_id" uuid NOT NULL,
+	"network_id" uuid,
+	"subject_ids" uuid[] NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "meeting_participation" ADD CONSTRAINT "meeting_participation_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_participation_meeting_idx" ON "meeting_participation" USING btree ("meeting_id");--> statement-breakpoint
+CREATE INDEX "meeting_participation_host_idx" ON "meeting_participation" USING btree ("host_org_id","day") WHERE "meeting_participation"."held";--> statement-breakpoint
+CREATE INDEX "meeting_participation_network_idx" ON "meeting_participation" USING btree ("network_id","day") WHERE "meeting_participation"."held";--> statement-breakpoint
 -- Participation totals kept per meeting and school (decision 0014). lt_refresh_participation(ids) recomputes the rows
 -- of some meetings from their invitations and attendance; with null it rebuilds every meeting (the backfill below,
 -- and the data generator after a bulk load). Each meeting's rows are recomputed whole, under a lock on the meeting
@@ -27,8 +34,12 @@ BEGIN
     DELETE FROM meeting_participation;
   END IF;
   EXECUTE format($q$
-    INSERT INTO meeting_participation (meeting_id, school_id, invited, present)
-    SELECT p.meeting_id, p.school_id, count(*)::int, (count(*) FILTER (WHERE p.present))::int
+    INSERT INTO meeting_participation (meeting_id, school_id, invited, present, day, held, host_org_id, network_id, subject_ids)
+    SELECT g.meeting_id, g.school_id, g.invited, g.present, (m.starts_at AT TIME ZONE 'UTC' + interval '7 hours')::date,
+      m.status IN ('held', 'minutes_locked'), m.host_org_id, m.network_id,
+      ARRAY(SELECT ms.subject_id FROM meeting_subjects ms WHERE ms.meeting_id = m.id ORDER BY ms.subject_id)
+    FROM (
+    SELECT p.meeting_id, p.school_id, count(*)::int AS invited, (count(*) FILTER (WHERE p.present))::int AS present
     FROM (
       SELECT DISTINCT ON (x.meeting_id, x.person_id) x.meeting_id, x.present,
         CASE WHEN mo.type = 'team' THEN l.parent_id ELSE mo.id END AS school_id
@@ -49,11 +60,12 @@ BEGIN
       ORDER BY x.meeting_id, x.person_id, (mo.type = 'team'), ms.valid_from DESC
     ) p
     GROUP BY p.meeting_id, p.school_id
+    ) g JOIN meetings m ON m.id = g.meeting_id
   $q$, only_inv, only_att) USING ids;
 END
 $fn$;
 --> statement-breakpoint
--- Invitations and attendance: the meetings a statement touched.
+-- Invitations, attendance and meeting subjects: the meetings a statement touched.
 CREATE FUNCTION lt_participation_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -107,8 +119,9 @@ BEGIN
 END
 $fn$;
 --> statement-breakpoint
--- A meeting moved to another day: its people may belong elsewhere on the new day.
-CREATE FUNCTION lt_participation_meeting_moved() RETURNS trigger LANGUAGE plpgsql AS $fn$
+-- A meeting moved to another day (its people may belong elsewhere then), held, cancelled, or moved to another host
+-- or network: its rows carry those facts.
+CREATE FUNCTION lt_participation_meeting_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   PERFORM lt_refresh_participation(ARRAY[NEW.id]);
   RETURN NULL;
@@ -139,8 +152,16 @@ CREATE TRIGGER org_links_participation_upd AFTER UPDATE ON org_links REFERENCING
   FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_links_changed();--> statement-breakpoint
 CREATE TRIGGER org_links_participation_del AFTER DELETE ON org_links REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_links_changed();--> statement-breakpoint
-CREATE TRIGGER meetings_participation_moved AFTER UPDATE OF starts_at ON meetings
-  FOR EACH ROW WHEN (OLD.starts_at IS DISTINCT FROM NEW.starts_at) EXECUTE FUNCTION lt_participation_meeting_moved();--> statement-breakpoint
+CREATE TRIGGER meetings_participation_changed AFTER UPDATE OF starts_at, status, host_org_id, network_id ON meetings
+  FOR EACH ROW WHEN (OLD.starts_at IS DISTINCT FROM NEW.starts_at OR OLD.status IS DISTINCT FROM NEW.status
+    OR OLD.host_org_id IS DISTINCT FROM NEW.host_org_id OR OLD.network_id IS DISTINCT FROM NEW.network_id)
+  EXECUTE FUNCTION lt_participation_meeting_changed();--> statement-breakpoint
+CREATE TRIGGER meeting_subjects_participation_ins AFTER INSERT ON meeting_subjects REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER meeting_subjects_participation_upd AFTER UPDATE ON meeting_subjects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
+CREATE TRIGGER meeting_subjects_participation_del AFTER DELETE ON meeting_subjects REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION lt_participation_rows_changed();--> statement-breakpoint
 SET LOCAL work_mem = '256MB';--> statement-breakpoint
 SELECT lt_refresh_participation(NULL);--> statement-breakpoint
 ANALYZE "meeting_participation";

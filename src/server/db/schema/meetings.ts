@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -202,9 +203,10 @@ export const attendance = pgTable(
 /**
  * Participation totals kept per meeting and school: the people invited to a meeting or recorded at it (distinct),
  * and those present or late, placed at the school of their membership on the meeting's day (a team counts as its
- * school; null when they have none). Written only by the database's triggers on invitations, attendance,
- * memberships, team links and a meeting's start (migration 0015), so the dashboard sums a few rows per meeting
- * instead of recounting every attendance record of a term.
+ * school; null when they have none). The meeting's Vietnam day, held flag (held or minutes locked), host, network
+ * and subjects are copied in, so the dashboard of an office reads these rows through the partial indexes alone.
+ * Written only by the database's triggers on invitations, attendance, memberships, team links, meeting subjects and
+ * meetings (migration 0015): the dashboard sums a few rows per meeting instead of recounting every record of a term.
  */
 export const meetingParticipation = pgTable(
   'meeting_participation',
@@ -215,8 +217,17 @@ export const meetingParticipation = pgTable(
     schoolId: uuid('school_id'),
     invited: integer('invited').notNull(),
     present: integer('present').notNull(),
+    day: date('day').notNull(),
+    held: boolean('held').notNull(),
+    hostOrgId: uuid('host_org_id').notNull(),
+    networkId: uuid('network_id'),
+    subjectIds: uuid('subject_ids').array().notNull(),
   },
-  (t) => [index('meeting_participation_meeting_idx').on(t.meetingId)],
+  (t) => [
+    index('meeting_participation_meeting_idx').on(t.meetingId),
+    index('meeting_participation_host_idx').on(t.hostOrgId, t.day).where(sql`${t.held}`),
+    index('meeting_participation_network_idx').on(t.networkId, t.day).where(sql`${t.held}`),
+  ],
 );
 
 /** A file attached to a meeting (photos, slides, lesson plans). */

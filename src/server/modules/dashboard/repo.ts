@@ -186,32 +186,44 @@ export async function upcoming(db: Executor, scope: Scope, networkIds: string[],
 /**
  * Invited (by name or rule, or with an attendance record) and present (present or late) people of the scope's held
  * meetings between two dates, per subject of the meeting and per person's school (their membership on the meeting's
- * day; a team counts as its school). Read from meeting_participation, the totals the database keeps per meeting and
- * school (migration 0015): a few rows per meeting instead of every invitation and attendance record of the term
- * (19–24 s for a province at national size when recounted live). The total is the sum of the schools' rows, since
- * each (meeting, person) is placed at exactly one school or none.
+ * day; a team counts as its school). Read from meeting_participation alone, the totals the database keeps per
+ * meeting and school with the meeting's day, host, network and subjects (migration 0015): a few rows per meeting
+ * through its partial indexes, instead of every invitation and attendance record of the term (19–24 s for a
+ * province at national size when recounted live). The total is the sum of the schools' rows, since each
+ * (meeting, person) is placed at exactly one school or none.
  */
 export async function participation(db: Executor, scope: Scope, networkIds: string[], date: string, from: string, to: string) {
-  const base = sql`${scopeCte(scope, date)},
-    held as (select m.id from meetings m
-      where ${HELD} and ${LOCAL_DATE} between ${from}::date and ${to}::date and ${meetingInScope(scope, networkIds)})`;
-  const [bySubject, byOrg] = await Promise.all([
-    queryRows<{ id: string; name: string; invited: number; present: number }>(
-      db,
-      sql`${base}
-      select s.id, s.name, sum(mp.invited)::int as invited, sum(mp.present)::int as present
-      from held join meeting_participation mp on mp.meeting_id = held.id
-      join meeting_subjects ms on ms.meeting_id = held.id join subjects s on s.id = ms.subject_id
-      group by s.id, s.name order by s.name`,
-    ),
-    queryRows<{ id: string | null; name: string | null; invited: number; present: number }>(
-      db,
-      sql`${base}
-      select o.id, o.name, sum(mp.invited)::int as invited, sum(mp.present)::int as present
-      from held join meeting_participation mp on mp.meeting_id = held.id left join orgs o on o.id = mp.school_id
-      group by o.id, o.name order by o.name nulls last`,
-    ),
-  ]);
+  const inTerm = sql`mp.held and mp.day between ${from}::date and ${to}::date`;
+  const cols = sql`mp.school_id, mp.invited, mp.present, mp.subject_ids`;
+  // rows of meetings hosted in the scope, and of meetings of its networks hosted elsewhere
+  const rows =
+    scope.kind === 'networks'
+      ? sql`with rows as (select ${cols} from meeting_participation mp where mp.network_id in (${ids(networkIds)}) and ${inTerm})`
+      : sql`${scopeCte(scope, date)},
+        hosts as (select distinct id from scope),
+        rows as (
+          select ${cols} from hosts join meeting_participation mp on mp.host_org_id = hosts.id and ${inTerm}
+          union all
+          select ${cols} from meeting_participation mp
+          where mp.network_id in (${ids(networkIds)}) and ${inTerm} and mp.host_org_id not in (select id from hosts))`;
+  // both groupings from one read of the rows: by subject (a meeting of two subjects counts in each) and by school
+  const found = await queryRows<{ k: 'subject' | 'org'; id: string | null; name: string | null; invited: number; present: number }>(
+    db,
+    sql`${rows}
+    select * from (
+      select 'subject' as k, s.id, s.name, sum(r.invited)::int as invited, sum(r.present)::int as present
+      from rows r cross join lateral unnest(r.subject_ids) as u(subject_id) join subjects s on s.id = u.subject_id
+      group by s.id, s.name
+      union all
+      select 'org', o.id, o.name, sum(r.invited)::int, sum(r.present)::int
+      from rows r left join orgs o on o.id = r.school_id
+      group by o.id, o.name
+    ) g order by g.k, g.name nulls last`,
+  );
+  const bySubject = found
+    .filter((r) => r.k === 'subject')
+    .map(({ k, ...r }) => r as { id: string; name: string; invited: number; present: number });
+  const byOrg = found.filter((r) => r.k === 'org').map(({ k, ...r }) => r);
   const total = byOrg.reduce((t, r) => ({ invited: t.invited + r.invited, present: t.present + r.present }), { invited: 0, present: 0 });
   return { bySubject, byOrg, total };
 }
