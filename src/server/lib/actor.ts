@@ -41,6 +41,26 @@ export async function loadActor(db: Executor, auth: Pick<Auth, 'accountId' | 'pe
   };
 }
 
+/** The actor from positions already read (auth/repo findSessionWithRoles); the same as loadActor would give. */
+export function actorFromRoles(
+  auth: Pick<Auth, 'accountId' | 'personId' | 'fullName' | 'isAdmin'>,
+  roles: { orgId: string; orgName: string; orgType: string; position: string; chain: string[] | null }[],
+): Actor {
+  return {
+    accountId: auth.accountId,
+    personId: auth.personId,
+    fullName: auth.fullName,
+    isAdmin: auth.isAdmin,
+    roles: roles.map((r) => ({
+      orgId: r.orgId,
+      orgName: r.orgName,
+      orgType: r.orgType as OrgType,
+      position: r.position as Position,
+      chain: r.chain?.length ? r.chain : [r.orgId],
+    })),
+  };
+}
+
 /** How far the actor reaches over an org: from 'none' to 'admin'. */
 export type Scope = 'none' | 'member' | 'team' | 'school' | 'office' | 'admin';
 const rank: Record<Scope, number> = { none: 0, member: 1, team: 2, school: 3, office: 4, admin: 5 };

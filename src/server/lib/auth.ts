@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as authRepo from '../modules/auth/repo';
-import { type Actor, loadActor } from './actor';
+import { type Actor, actorFromRoles, loadActor } from './actor';
 import type { AppContext } from './context';
+import { todayIso } from './dates';
 import { AppError } from './errors';
 
 export const SESSION_COOKIE = 'lt_session';
@@ -74,7 +75,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const tokenHash = hashToken(token);
-    const row = await authRepo.findSession(ctx.database.db, tokenHash);
+    const row = await authRepo.findSessionWithRoles(ctx.database.db, tokenHash, todayIso());
     if (!row || row.expiresAt.getTime() <= Date.now() || row.disabledAt) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
@@ -89,6 +90,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       csrfToken: row.csrfToken,
       tokenHash,
     };
+    request.actorPromise = Promise.resolve(actorFromRoles(request.auth, row.roles));
     const ttlMs = ctx.config.sessionTtlHours * 3_600_000;
     if (row.expiresAt.getTime() - Date.now() < ttlMs / 2) {
       const expiresAt = new Date(Date.now() + ttlMs);
