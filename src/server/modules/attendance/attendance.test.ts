@@ -203,6 +203,12 @@ describe('travel-allowance export', () => {
         'Có mặt',
       ],
     ]);
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe('Công tác phí');
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(ws.columns.map((c) => c.width)).toEqual([6, 28, 32, 40, 12, 32, 28, 14]);
+    expect(ws.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Number);
     expect((await (await user('principal')).get(url.replace(w.orgs.commune1.id, w.orgs.school1.id))).statusCode).toBe(200);
     expect((await (await user('principal')).get(url)).statusCode).toBe(403);
     expect((await (await user('teacher')).get(url)).statusCode).toBe(403);
@@ -253,5 +259,21 @@ describe('travel-allowance export, paged', () => {
     expect(sheet.slice(1).map((r) => [r[0], r[1], r[3], r[7]])).toEqual(
       whole.map((r, i) => [i + 1, r.fullName, r.meetingTitle, r.status === 'late' ? 'Đến muộn' : 'Có mặt']),
     );
+  });
+
+  it('takes the dates in Vietnam time: a meeting at 23:30 on the last day is in, one at midnight after it is out', async () => {
+    const at = ['2025-12-31T23:59:00+07:00', '2026-01-01T00:00:00+07:00', '2026-01-31T23:30:00+07:00', '2026-02-01T00:00:00+07:00'];
+    for (const [i, startsAt] of at.entries()) {
+      const { meeting, guests } = await buildMinutesMeeting(t.db, w, { title: `Ranh giới ${i}`, startsAt: new Date(startsAt) });
+      await buildAttendance(t.db, { meetingId: meeting.id, personId: guests[0].person.id });
+    }
+    const rows: TravelRow[] = [];
+    for await (const batch of travelBatches(t.db, [w.orgs.school1.id], { from: '2026-01-01', to: '2026-01-31' }, '2026-01-31', 1)) {
+      rows.push(...batch);
+    }
+    expect(rows.map((r) => [r.meetingTitle, r.startsAt])).toEqual([
+      ['Ranh giới 1', '2026-01-01'],
+      ['Ranh giới 2', '2026-01-31'],
+    ]);
   });
 });

@@ -175,15 +175,17 @@ export interface MeetingCursor {
   id: string;
 }
 
-const ids = (list: string[]) =>
-  sql.join(
-    list.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+/**
+ * A list of ids as one `uuid[]` parameter (`= any(…)`): thousands of ids (a province's orgs) would otherwise be
+ * thousands of parameters for PostgreSQL to parse and plan on every page.
+ */
+const uuidArray = (list: readonly string[]) => sql`${`{${list.join(',')}}`}::uuid[]`;
 
 /**
  * One keyset page of the meetings hosted in the given orgs between two dates, in (starts_at, title, id) order,
- * after `after`. Paging by meeting keeps each page's query small however many rows the whole export has.
+ * after `after`. Paging by meeting keeps each page's query small however many rows the whole export has. The dates
+ * (Vietnam, UTC+7 all year) become a range of `starts_at` and the cursor a lower bound on it, so each page is read
+ * from the `starts_at` index (a computed date made every page scan and sort the whole range: quadratic).
  */
 export async function travelMeetingsPage(
   db: Executor,
@@ -198,29 +200,45 @@ export async function travelMeetingsPage(
     sql`
     select m.id, m.starts_at::text as "startsAt", m.title
     from meetings m
-    where m.host_org_id in (${ids(hostOrgIds)})
-      and (m.starts_at at time zone 'UTC' + interval '7 hours')::date between ${range.from}::date and ${range.to}::date
-      ${after ? sql`and (m.starts_at, m.title, m.id) > (${after.startsAt}::timestamptz, ${after.title}, ${after.id}::uuid)` : sql``}
+    where m.host_org_id = any(${uuidArray(hostOrgIds)})
+      and m.starts_at >= (${range.from}::date - interval '7 hours') at time zone 'UTC'
+      and m.starts_at < (${range.to}::date + 1 - interval '7 hours') at time zone 'UTC'
+      ${
+        after
+          ? sql`and m.starts_at >= ${after.startsAt}::timestamptz
+                and (m.starts_at, m.title, m.id) > (${after.startsAt}::timestamptz, ${after.title}, ${after.id}::uuid)`
+          : sql``
+      }
     order by m.starts_at, m.title, m.id
     limit ${limit}`,
   );
 }
 
-/** Who attended (present or late) the given meetings, for travel allowances, in meeting then name order. */
+/**
+ * Who attended (present or late) the given meetings, for travel allowances, in meeting then name order. Each
+ * person's unit is looked up once per page, not once per row: besides the repeated work, the per-row lookup made the
+ * planner's estimate cross `jit_above_cost`, and compiling the query took longer than running it (on every page).
+ */
 export async function travelRowsOf(db: Executor, meetingIds: string[], date: string): Promise<TravelRow[]> {
   if (meetingIds.length === 0) return [];
   return queryRows<TravelRow>(
     db,
     sql`
-    select p.full_name as "fullName", ${unitNameSql(sql`p.id`, date)} as "unitName", m.title as "meetingTitle",
-      to_char(m.starts_at at time zone 'UTC' + interval '7 hours', 'YYYY-MM-DD') as "startsAt", h.name as "hostName",
-      v.name as "venueName", a.status
-    from attendance a
-    join meetings m on m.id = a.meeting_id
-    join orgs h on h.id = m.host_org_id
-    join people p on p.id = a.person_id
-    left join venues v on v.id = a.venue_id
-    where a.status in ('present', 'late') and a.meeting_id in (${ids(meetingIds)})
-    order by m.starts_at, m.title, m.id, p.full_name, p.id`,
+    with r as (
+      select a.person_id, a.venue_id, a.status, m.id as meeting_id, m.starts_at, m.title, m.host_org_id
+      from attendance a join meetings m on m.id = a.meeting_id
+      where a.status in ('present', 'late') and a.meeting_id = any(${uuidArray(meetingIds)})
+    ), units as (
+      select d.person_id, ${unitNameSql(sql`d.person_id`, date)} as name from (select distinct person_id from r) d
+    )
+    select p.full_name as "fullName", u.name as "unitName", r.title as "meetingTitle",
+      to_char(r.starts_at at time zone 'UTC' + interval '7 hours', 'YYYY-MM-DD') as "startsAt", h.name as "hostName",
+      v.name as "venueName", r.status
+    from r
+    join orgs h on h.id = r.host_org_id
+    join people p on p.id = r.person_id
+    join units u on u.person_id = r.person_id
+    left join venues v on v.id = r.venue_id
+    order by r.starts_at, r.title, r.meeting_id, p.full_name, p.id`,
   );
 }

@@ -14,8 +14,9 @@ export function canExportTravel(actor: Actor, orgChain: readonly string[]): bool
 
 /**
  * Who attended meetings hosted in the org's subtree between two dates (person, unit, meeting, date, host, venue,
- * status), as an XLSX written by exceljs's streaming writer. The checks run before the stream starts, so a refusal
- * is still a clean 4xx; the rows are then read a page of meetings at a time while the file is written.
+ * status), as a streamed XLSX (writeTravelXlsx). The checks run before the stream starts, so a refusal is still a
+ * clean 4xx; the rows are then read a page of meetings at a time, only as fast as the client takes the file, and the
+ * reading stops when the client goes away (Fastify destroys the stream, the writer returns the pages' generator).
  */
 export async function travelWorkbook(db: Executor, actor: Actor, q: { from: string; to: string; orgId: string }): Promise<Readable> {
   if (q.to < q.from) throw fieldError('to', 'Ngày kết thúc phải sau ngày bắt đầu');
@@ -29,7 +30,11 @@ export async function travelWorkbook(db: Executor, actor: Actor, q: { from: stri
   return out;
 }
 
-/** The export's rows, one keyset page of meetings at a time, so memory stays flat however long the range. */
+/**
+ * The export's rows, one keyset page of meetings at a time, so memory stays flat however long the range. The next
+ * page is read while the caller writes the current one (the database and the writer work side by side); at most one
+ * page is read ahead.
+ */
 export async function* travelBatches(
   db: Executor,
   hostOrgIds: string[],
@@ -37,17 +42,26 @@ export async function* travelBatches(
   date: string,
   meetingsPerPage = 500,
 ): AsyncGenerator<repo.TravelRow[]> {
-  let after: repo.MeetingCursor | null = null;
-  for (;;) {
+  type Page = { page: repo.MeetingCursor[]; rows: repo.TravelRow[] };
+  const read = async (after: repo.MeetingCursor | null): Promise<Page> => {
     const page = await repo.travelMeetingsPage(db, hostOrgIds, range, after, meetingsPerPage);
-    if (page.length === 0) return;
     const rows = await repo.travelRowsOf(
       db,
       page.map((m) => m.id),
       date,
     );
+    return { page, rows };
+  };
+  /** Starts reading a page; a failure is thrown where the page is awaited, never reported as unhandled meanwhile. */
+  const start = (after: repo.MeetingCursor | null): Promise<Page> => {
+    const p = read(after);
+    p.catch(() => {});
+    return p;
+  };
+  let ahead: Promise<Page> | null = start(null);
+  while (ahead) {
+    const { page, rows }: Page = await ahead;
+    ahead = page.length === meetingsPerPage ? start(page[page.length - 1]) : null;
     if (rows.length) yield rows;
-    if (page.length < meetingsPerPage) return;
-    after = page[page.length - 1];
   }
 }
