@@ -219,6 +219,10 @@ What these reads needed to follow the work rather than the database size (found 
   ~220 attendance rows per meeting (sampled n_distinct), switched on JIT (0.4 s per query): names are now read by
   primary key, and migration 0014 sets n_distinct of attendance/invitations.meeting_id to −0.1 (≈10 rows a meeting):
   0.54 s → 23 ms for a commune's attendance at L.
+- the province roll-up shipped every held meeting, subject and attendance record of the term to Node (~780,000 rows
+  at M) and dealt them to ~1,800 units in JS (8.3 s at M, 13.9 s at L in the previous run); its rows print only
+  counts, so they are now counted in the database (reports/numbers.ts, one statement per third of the units, ~9,000
+  rows back for a province) and the full lists are left to a single unit's report.
 
 ${head}
 ${sep}
@@ -226,19 +230,23 @@ ${lines.join('\n')}
 
 ${counts.join('\n')}
 
-The province roll-up is now set-based: the offices are walked down level by level (units and reports of all the
-province's communes in three queries per level), then every cluster, school group and school without an accepted
-snapshot is computed in one batch (computeResultsMany) and the communes are summed from it: 54 queries at M and 63
-at L for the whole province (836 and 1,100 before), whatever the number of communes. The per-meeting reads of that
-batch (subjects, the excused and absent, who took part) go in chunks of 8,000 meeting ids joined from unnest(…):
-with a province's ~96,000 ids in one statement the planner scanned the whole attendance table (44 M rows, 11 s at L).
-Who took part is read grouped by network or host, person and set of meeting subjects (632,000 attendance rows of a
-province's term at L → 324,000), the names only of the excused and absent, and units only of those listed.
-What still stands between this and 2 s at L is the volume itself, read live: ~96,000 meetings and ~700,000 attendance
-records of the term, on a 26 GiB database that does not fit in memory, where the meetings read alone (a parallel scan
-plus ~1 s of JIT compilation, the planner estimating 5× the rows) takes 2–3 s. Closing it needs either the accepted
-term reports' snapshots (what a Sở's roll-up meets at the end of a term; this benchmark has none) or per-unit totals
-kept as meetings are held, rather than recounting every attendance record on each request.
+The province roll-up is set-based: the offices are walked down level by level (units and reports of all the
+province's communes in three queries per level), every cluster, school group and school without an accepted snapshot
+is counted in one batch and the communes are summed from it, in a few dozen statements whatever its size. The batch
+(computeNumbersMany) ships no meetings or attendance records: per unit, PostgreSQL counts the held meetings, held per
+subject, planned items and meetings cancelled, and the distinct people who took part or were excused or absent and
+took part nowhere (a GROUP BY per unit and person), ~9,000 rows back against ~780,000 before; the numbers equal the
+full report's (numbers.test.ts compares them unit by unit on the demo data plus 80 random meetings). What it took,
+found with EXPLAIN (ANALYZE, BUFFERS): the units' meetings, attendance and subjects are read through LATERAL
+subqueries fenced with OFFSET 0 so each is an index probe per unit or meeting (as plain joins the planner, estimating
+~470,000 meetings for a province's ~96,000, hashed whole tables at L: 44 M attendance rows, over 90 s); JIT is off for
+the statement (SET LOCAL: compiling it cost 4.8 s of a 9 s run at M) and work_mem is 64 MB so the ~80,000 (unit,
+person) pairs stay in memory; the units are counted in three statements side by side (~1.1 s each at L, on three
+connections) while the subjects in play are read. JS time fell from most of the request (deal, GC, row parsing) to
+nothing measurable. Old and new side by side on this machine at the same load (the full lists computed as before,
+then the counts): M 12.2 s → 1.2 s, L 36.0 s → 3.0 s, the same roll-up JSON byte for byte. What is left at L is ~96,000 meeting probes and ~700,000 attendance rows read per request on a
+database that was never vacuumed (index-only scans still visit the heap); accepted term reports' snapshots take their
+units out of that work.
 ${missing.length ? `\nNot run: ${missing.join(', ')} (no manifest: \`node --import tsx bench/generate/index.ts --size …\`).` : ''}`,
 );
 console.log('→ docs/benchmarks.md (section growth)');

@@ -6,7 +6,8 @@ import { clampDate } from '../exports/people';
 import * as orgsRepo from '../orgs/repo';
 import { effectiveRules, type QuotaTarget, quotaFor } from '../rules/effective';
 import { quotaStatus, subjectsInPlay } from '../rules/subjectsInPlay';
-import { computeResults, computeResultsMany, sumResults } from './compute';
+import { computeResults, computeResultsMany, type Owner, sumResults } from './compute';
+import { computeNumbersMany, numbersOf, sumNumbers, type UnitNumbers } from './numbers';
 import * as repo from './repo';
 
 /**
@@ -72,19 +73,25 @@ async function unitsOfMany(db: Executor, orgIds: string[], p: repo.Period, date:
   return out;
 }
 
-type Row = RollupRow & { results: ReportResults };
-
 const isOfficeUnit = (u: Unit) => u.kind === 'org' && isOffice(u.unitType);
 
+/** What walking down a roll-up's offices found: the units to compute, each office's units, accepted snapshots. */
+interface Walked {
+  /** The networks and schools (or teams) met on the way without an accepted snapshot, and whose meetings they own. */
+  leaves: Unit[];
+  owners: Owner[];
+  /** Each office met, top-down, with its units. */
+  unitsOfOffice: Map<string, Unit[]>;
+  snapshots: Map<string, ReportResults>;
+}
+
 /**
- * Live results of a roll-up's units, set-based: the offices among them (communes under a Sở) are walked down level
- * by level, each level's units and reports read in three queries for all its offices at once; then every network
- * and school (or team) met on the way that has no accepted snapshot is computed in one computeResultsMany (a few
- * queries for a whole province); an office's numbers are then the sum of its units (accepted snapshot, else live),
- * from the deepest level up. The number of queries follows the depth of the tree, not the number of communes.
+ * Walks a roll-up's units down: the offices among them (communes under a Sở) level by level, each level's units and
+ * reports read in three queries for all its offices at once; every network and school (or team) met on the way that
+ * has no accepted snapshot is a leaf, to be computed in one batch. The number of queries follows the depth of the
+ * tree, not the number of communes.
  */
-async function liveResultsOfUnits(db: Executor, units: Unit[], p: repo.Period, date: string): Promise<Map<string, ReportResults>> {
-  const out = new Map<string, ReportResults>();
+async function walkUnits(db: Executor, units: Unit[], p: repo.Period, date: string): Promise<Walked> {
   const leaves: Unit[] = [];
   const unitsOfOffice = new Map<string, Unit[]>();
   const snapshots = new Map<string, ReportResults>();
@@ -118,28 +125,64 @@ async function liveResultsOfUnits(db: Executor, units: Unit[], p: repo.Period, d
     orgs.map((u) => u.id),
     date,
   );
-  const owners = [
+  const owners: Owner[] = [
     ...nets.map((u) => ({ networkId: u.id })),
     ...orgs.map((u) => ({ orgIds: subtrees.get(u.id)?.length ? (subtrees.get(u.id) as string[]) : [u.id] })),
   ];
-  const results = await computeResultsMany(db, owners, p);
-  [...nets, ...orgs].forEach((u, i) => {
-    out.set(u.id, results[i]);
+  return { leaves: [...nets, ...orgs], owners, unitsOfOffice, snapshots };
+}
+
+/**
+ * The leaves' values by unit id, then each office's as the sum of its units (accepted snapshot, else live): offices
+ * were met top-down, so in reverse each office's units are complete before the office is summed.
+ */
+function carryUp<T>(w: Walked, values: T[], ofSnapshot: (r: ReportResults) => T, sum: (parts: Array<{ unit: Unit; value: T }>) => T) {
+  const out = new Map<string, T>();
+  w.leaves.forEach((u, i) => {
+    out.set(u.id, values[i]);
   });
-  // offices were met top-down, so in reverse each office's units are complete before the office is summed
-  for (const [officeId, list] of [...unitsOfOffice.entries()].reverse()) {
-    out.set(officeId, sumResults(list.map((u) => ({ unit: u.name, results: (snapshots.get(u.id) ?? out.get(u.id)) as ReportResults }))));
+  for (const [officeId, list] of [...w.unitsOfOffice.entries()].reverse()) {
+    const parts = list.map((u) => {
+      const snapshot = w.snapshots.get(u.id);
+      return { unit: u, value: (snapshot ? ofSnapshot(snapshot) : out.get(u.id)) as T };
+    });
+    out.set(officeId, sum(parts));
   }
   return out;
 }
 
-/** The rows of an org's roll-up with each unit's full results, and the org's own report if any. */
+/**
+ * Full live results of a roll-up's units (an office's own report lists every meeting and absentee): the leaves in
+ * one computeResultsMany (a few queries for a whole province), the offices summed from them.
+ */
+async function liveResultsOfUnits(db: Executor, units: Unit[], p: repo.Period, date: string): Promise<Map<string, ReportResults>> {
+  const w = await walkUnits(db, units, p, date);
+  const results = await computeResultsMany(db, w.owners, p);
+  return carryUp(
+    w,
+    results,
+    (r) => r,
+    (parts) => sumResults(parts.map((x) => ({ unit: x.unit.name, results: x.value }))),
+  );
+}
+
+/**
+ * Live numbers of a roll-up's units, what its rows print: the leaves counted in the database (a statement per part,
+ * computeNumbersMany), the offices summed from them; equal to the numbers of liveResultsOfUnits.
+ */
+async function liveNumbersOfUnits(db: Executor, units: Unit[], p: repo.Period, date: string): Promise<Map<string, UnitNumbers>> {
+  const w = await walkUnits(db, units, p, date);
+  const numbers = await computeNumbersMany(db, w.owners, p);
+  return carryUp(w, numbers, numbersOf, (parts) => sumNumbers(parts.map((x) => x.value)));
+}
+
+/** The rows of an org's roll-up (each unit's numbers: accepted snapshot, else live), and the org's own report if any. */
 export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) {
   const date = treeDate(p);
   const [byOffice, rules] = await Promise.all([unitsOfMany(db, [org.id], p, date), effectiveRules(db, org.id, p.schoolYearId)]);
   const { nets, units } = byOffice.get(org.id) ?? { nets: [], units: [] };
-  const [reports, inPlay] = await Promise.all([
-    repo.reportsOfOwners(db, [...units.map((u) => u.id), org.id], p.schoolYearId, p.termNumber),
+  // the subjects in play are read while the units are counted (they are needed only for the rows)
+  const [inPlay, { reportOf, live }] = await Promise.all([
     subjectsInPlay(
       db,
       nets.map((n) => n.id),
@@ -147,22 +190,21 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
       p.termNumber,
       date,
     ),
+    (async () => {
+      const reports = await repo.reportsOfOwners(db, [...units.map((u) => u.id), org.id], p.schoolYearId, p.termNumber);
+      const reportOf = new Map(reports.map((r) => [r.networkId ?? r.orgId ?? '', r]));
+      const unaccepted = units.filter((u) => {
+        const report = reportOf.get(u.id);
+        return !(report?.status === 'accepted' && report.snapshot);
+      });
+      return { reportOf, live: await liveNumbersOfUnits(db, unaccepted, p, date) };
+    })(),
   ]);
-  const reportOf = new Map(reports.map((r) => [r.networkId ?? r.orgId ?? '', r]));
-  const live = await liveResultsOfUnits(
-    db,
-    units.filter((u) => {
-      const report = reportOf.get(u.id);
-      return !(report?.status === 'accepted' && report.snapshot);
-    }),
-    p,
-    date,
-  );
-  const rows: Row[] = [];
+  const rows: RollupRow[] = [];
   for (const u of units) {
     const report = reportOf.get(u.id);
     const accepted = report?.status === 'accepted' && report.snapshot;
-    const results = accepted ? (report.snapshot as ReportResults) : (live.get(u.id) as ReportResults);
+    const results = accepted ? numbersOf(report.snapshot as ReportResults) : (live.get(u.id) as UnitNumbers);
     const target: QuotaTarget | null = u.kind === 'network' ? (u.unitType as QuotaTarget) : u.unitType === 'team' ? 'team' : null;
     const quota = target ? quotaFor(rules, target, p.termNumber) : { count: 0, perSubject: false };
     // per subject: the unit's own numbers (snapshot or live) by subject name, so an accepted report keeps its flags
@@ -180,15 +222,14 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
       subjectsBehind: standing.subjectsBehind,
       quotaHeld: standing.held,
       perSubjectCount: quota.perSubject && subjects.length > 0 ? quota.count : null,
-      notCarriedOut: results.notCarriedOut.length,
+      notCarriedOut: results.notCarriedOut,
       participants: results.participants,
       nonParticipants: results.nonParticipants,
       missingReport: status === null || status === 'draft',
       belowQuota: quota.count > 0 && standing.behind,
-      results,
     });
   }
-  const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
+  const sum = (f: (r: RollupRow) => number) => rows.reduce((a, r) => a + f(r), 0);
   return {
     rows,
     totals: {

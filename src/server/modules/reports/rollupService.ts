@@ -9,7 +9,7 @@ import { canDraft, canRead, canReadRollup } from './policy';
 import { buildRollup } from './rollup';
 import { periodOrFail } from './service';
 
-/** The roll-up of an org for a term or year, after the policy check; with each unit's full results for documents. */
+/** The roll-up of an org for a term or year, after the policy check. */
 export async function rollupOf(db: Executor, actor: Actor, q: RollupQuery) {
   const org = await orgsRepo.findById(db, q.orgId);
   if (!org) throw notFound('đơn vị');
@@ -24,12 +24,12 @@ export async function rollupOf(db: Executor, actor: Actor, q: RollupQuery) {
     schoolYearId: q.schoolYearId,
     schoolYearCode: code,
     termNumber,
-    rows: built.rows.map(({ results: _r, ...row }) => row),
+    rows: built.rows,
     totals: built.totals,
     ownReportId: built.ownReportId,
     can: { draftOwn: Boolean(chain[1]) && canDraft(actor, scope) },
   };
-  return { rollup, rows: built.rows, period, org };
+  return { rollup, period, org };
 }
 
 /** Whether the actor may read and draft reports of a network or an org, and read the org's roll-up (for page links). */
