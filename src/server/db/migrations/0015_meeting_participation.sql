@@ -14,27 +14,14 @@ ALTER TABLE "meeting_participation" ADD CONSTRAINT "meeting_participation_meetin
 CREATE INDEX "meeting_participation_meeting_idx" ON "meeting_participation" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "meeting_participation_host_idx" ON "meeting_participation" USING btree ("host_org_id","day") WHERE "meeting_participation"."held";--> statement-breakpoint
 CREATE INDEX "meeting_participation_network_idx" ON "meeting_participation" USING btree ("network_id","day") WHERE "meeting_participation"."held";--> statement-breakpoint
--- Participation totals kept per meeting and school (decision 0014). lt_refresh_participation(ids) recomputes the rows
--- of some meetings from their invitations and attendance; with null it rebuilds every meeting (the backfill below,
--- and the data generator after a bulk load). Each meeting's rows are recomputed whole, under a lock on the meeting
--- row, so two check-ins at the same meeting cannot both add their rows. The statement is built with EXECUTE so each
--- call is planned for its own ids (a cached generic plan would scan whole tables).
-CREATE FUNCTION lt_refresh_participation(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
-DECLARE
-  only_inv text := '';
-  only_att text := '';
-BEGIN
-  IF ids IS NOT NULL THEN
-    IF cardinality(ids) = 0 THEN RETURN; END IF;
-    PERFORM 1 FROM meetings WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
-    DELETE FROM meeting_participation WHERE meeting_id = ANY(ids);
-    only_inv := 'WHERE i.meeting_id = ANY($1)';
-    only_att := 'WHERE a.meeting_id = ANY($1)';
-  ELSE
-    DELETE FROM meeting_participation;
-  END IF;
-  EXECUTE format($q$
-    INSERT INTO meeting_participation (meeting_id, school_id, invited, present, day, held, host_org_id, network_id, subject_ids)
+-- Participation totals kept per meeting and school (decision 0015). lt_participation_of(ids, every_meeting) computes
+-- the rows of some meetings (or of all) from their invitations and attendance; it is a plain SQL function so that it
+-- is inlined where it is called, and each caller below is a static statement with its own cached plan: index reads
+-- for a few meetings, whole-table joins for every meeting (no planning per check-in).
+CREATE FUNCTION lt_participation_of(ids uuid[], every_meeting boolean)
+RETURNS TABLE (meeting_id uuid, school_id uuid, invited integer, present integer, day date, held boolean,
+  host_org_id uuid, network_id uuid, subject_ids uuid[])
+LANGUAGE sql STABLE AS $fn$
     SELECT g.meeting_id, g.school_id, g.invited, g.present, (m.starts_at AT TIME ZONE 'UTC' + interval '7 hours')::date,
       m.status IN ('held', 'minutes_locked'), m.host_org_id, m.network_id,
       ARRAY(SELECT ms.subject_id FROM meeting_subjects ms WHERE ms.meeting_id = m.id ORDER BY ms.subject_id)
@@ -45,9 +32,9 @@ BEGIN
         CASE WHEN mo.type = 'team' THEN l.parent_id ELSE mo.id END AS school_id
       FROM (
         SELECT y.meeting_id, y.person_id, bool_or(y.present) AS present FROM (
-          SELECT i.meeting_id, i.person_id, false AS present FROM invitations i %s
+          SELECT i.meeting_id, i.person_id, false AS present FROM invitations i WHERE every_meeting OR i.meeting_id = ANY(ids)
           UNION ALL
-          SELECT a.meeting_id, a.person_id, a.status IN ('present', 'late') FROM attendance a %s
+          SELECT a.meeting_id, a.person_id, a.status IN ('present', 'late') FROM attendance a WHERE every_meeting OR a.meeting_id = ANY(ids)
         ) y GROUP BY y.meeting_id, y.person_id
       ) x
       JOIN meetings m ON m.id = x.meeting_id
@@ -61,7 +48,24 @@ BEGIN
     ) p
     GROUP BY p.meeting_id, p.school_id
     ) g JOIN meetings m ON m.id = g.meeting_id
-  $q$, only_inv, only_att) USING ids;
+$fn$;
+--> statement-breakpoint
+-- lt_refresh_participation(ids) recomputes the rows of some meetings; with null it rebuilds every meeting (the backfill
+-- below, and the data generator after a bulk load). Each meeting's rows are recomputed whole, under a lock on the
+-- meeting row, so two check-ins at the same meeting cannot both add their rows.
+CREATE FUNCTION lt_refresh_participation(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF ids IS NOT NULL THEN
+    IF cardinality(ids) = 0 THEN RETURN; END IF;
+    PERFORM 1 FROM meetings WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+    DELETE FROM meeting_participation WHERE meeting_id = ANY(ids);
+    INSERT INTO meeting_participation (meeting_id, school_id, invited, present, day, held, host_org_id, network_id, subject_ids)
+    SELECT * FROM lt_participation_of(ids, false);
+  ELSE
+    DELETE FROM meeting_participation;
+    INSERT INTO meeting_participation (meeting_id, school_id, invited, present, day, held, host_org_id, network_id, subject_ids)
+    SELECT * FROM lt_participation_of(NULL, true);
+  END IF;
 END
 $fn$;
 --> statement-breakpoint
