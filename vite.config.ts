@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { mantineCssPerComponent } from './scripts/mantineCss';
 
 const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -33,7 +34,7 @@ function precompress(): Plugin {
 // so React and the JSX transform agree on the production build.
 export default defineConfig(() => ({
   root: fromRoot('./src/web'),
-  plugins: [react(), precompress()],
+  plugins: [mantineCssPerComponent(fromRoot('./node_modules')), react(), precompress()],
   resolve: { alias: { '@shared': fromRoot('./src/shared') } },
   css: { postcss: fromRoot('./postcss.config.cjs') },
   server: {

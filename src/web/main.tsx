@@ -1,37 +1,20 @@
-import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's styles are added per component by the build (scripts/mantineCss.ts), each with the code that uses it.
 import './app.css';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { meKey } from './api/auth';
-import { ApiError } from './api/client';
 import { useI18n } from './i18n/context';
 import { I18nProvider } from './i18n/I18nProvider';
+import { prefetchMe, queryClient } from './queryClient';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
-/** A 401 from any call means the login session ended: forget the user so the layout sends them to /login. */
-function onApiError(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(meKey, null);
-}
-
-const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onApiError }),
-  mutationCache: new MutationCache({ onError: onApiError }),
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
-    },
-  },
-});
+// Every page (the log-in page too) needs to know who is logged in: ask now, in parallel with loading the page's code.
+prefetchMe();
 
 function LocalizedApp() {
   const { lang } = useI18n();
@@ -43,17 +26,24 @@ function LocalizedApp() {
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <QueryClientProvider client={queryClient}>
-          <I18nProvider>
-            <LocalizedApp />
-          </I18nProvider>
-        </QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>,
+/** Renders the app into #root. */
+function start(root: HTMLElement): void {
+  const reactRoot = createRoot(root);
+  // A transition: React renders the first screen in small slices instead of one long task that blocks input.
+  startTransition(() =>
+    reactRoot.render(
+      <StrictMode>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <QueryClientProvider client={queryClient}>
+            <I18nProvider>
+              <LocalizedApp />
+            </I18nProvider>
+          </QueryClientProvider>
+        </MantineProvider>
+      </StrictMode>,
+    ),
   );
 }
+
+const root = document.getElementById('root');
+if (root) start(root);

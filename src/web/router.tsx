@@ -1,4 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { meetingQuery, myMeetingsQuery } from './api/meetings';
+import { queryClient } from './queryClient';
 import { NotFoundPage } from './routes/NotFoundPage';
 
 /** Reads an optional string search parameter. */
@@ -150,14 +152,30 @@ const meetingsRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import('./routes/meetings/SchedulePage')),
 });
-const myMeetingsRoute = page('/meetings/mine', () => import('./routes/meetings/MyMeetingsPage'));
+// The two busiest pages start their main request when the route matches, in parallel with loading their code
+// (not on hover preloads; the page still shows its own loading and error states).
+const myMeetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/mine',
+  loader: ({ preload }) => {
+    if (!preload) void queryClient.prefetchQuery(myMeetingsQuery());
+  },
+  component: lazyRouteComponent(() => import('./routes/meetings/MyMeetingsPage')),
+});
 const meetingNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/new',
   validateSearch: (s: Record<string, unknown>): { planItemId?: string } => ({ planItemId: str(s.planItemId) }),
   component: lazyRouteComponent(() => import('./routes/meetings/MeetingFormPage'), 'MeetingCreatePage'),
 });
-const meetingRoute = page('/meetings/$meetingId', () => import('./routes/meetings/MeetingPage'));
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings/$meetingId',
+  loader: ({ params, preload }) => {
+    if (!preload) void queryClient.prefetchQuery(meetingQuery(params.meetingId));
+  },
+  component: lazyRouteComponent(() => import('./routes/meetings/MeetingPage')),
+});
 const meetingEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/edit',

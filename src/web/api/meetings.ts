@@ -11,7 +11,7 @@ import type {
   MeetingUpdateInput,
   NotificationList,
 } from '@shared/meetings';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client';
 
 /** Meetings of the schedule matching the filters. */
@@ -24,17 +24,27 @@ export function useMeetings(q: Partial<MeetingsQuery>, enabled = true) {
   });
 }
 
-/** "My meetings". */
-export function useMyMeetings(q: { from?: string; to?: string } = {}) {
-  return useQuery({
+/** The query of "my meetings" (shared by the page and its route, which starts it while the page's code loads). */
+export function myMeetingsQuery(q: { from?: string; to?: string } = {}) {
+  return queryOptions({
     queryKey: ['meetings', 'mine', q],
     queryFn: ({ signal }) => api<MeetingSummary[]>('/meetings/mine', { query: q, signal }),
   });
 }
 
+/** "My meetings". */
+export function useMyMeetings(q: { from?: string; to?: string } = {}) {
+  return useQuery(myMeetingsQuery(q));
+}
+
+/** The query of one meeting in full (shared by the page and its route). */
+export function meetingQuery(id: string | null) {
+  return queryOptions({ queryKey: ['meetings', 'detail', id], queryFn: () => api<MeetingDetail>(`/meetings/${id}`) });
+}
+
 /** One meeting in full. */
 export function useMeeting(id: string | null) {
-  return useQuery({ queryKey: ['meetings', 'detail', id], queryFn: () => api<MeetingDetail>(`/meetings/${id}`), enabled: Boolean(id) });
+  return useQuery({ ...meetingQuery(id), enabled: Boolean(id) });
 }
 
 function useInvalidate() {

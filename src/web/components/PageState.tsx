@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useDeferredValue } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/context';
 import { errorMessage } from '../lib/formErrors';
@@ -50,7 +50,11 @@ export function Forbidden({ message }: { message?: string }) {
   );
 }
 
-/** Renders loading, error or the content of a query. */
+/**
+ * Renders loading, error or the content of a query. When the first answer arrives, the content is rendered through
+ * `useDeferredValue`: React builds the page in small interruptible slices while the spinner stays, instead of in one
+ * long task. Later answers (refetches) show at once, as before.
+ */
 export function QueryState<T>({
   query,
   children,
@@ -58,7 +62,8 @@ export function QueryState<T>({
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
   children: (data: T) => ReactNode;
 }) {
-  if (query.data !== undefined) return <>{children(query.data)}</>;
+  const arrived = useDeferredValue(query.data !== undefined);
+  if (query.data !== undefined) return arrived ? children(query.data) : <Loading />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   return <Loading />;
 }
