@@ -2,7 +2,6 @@ import { AppShell, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@manti
 import { useDisclosure } from '@mantine/hooks';
 import { IconSchool } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useLocation } from '@tanstack/react-router';
-import { useDeferredValue } from 'react';
 import { useMe } from '../api/auth';
 import { useT } from '../i18n/context';
 import { SchoolYearProvider } from '../state/SchoolYearProvider';
@@ -19,9 +18,6 @@ export function AppLayout() {
   const me = useMe();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  // The frame and the page come first; the header's pickers and menus and the side menu follow in a second,
-  // interruptible render (on the first load only), so the first screen is not one long task.
-  const full = useDeferredValue(true, false);
 
   if (me.isPending) return <Loading />;
   if (me.error) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
@@ -56,17 +52,17 @@ export function AppLayout() {
                 </Group>
               </UnstyledButton>
             </Group>
-            {full && (
-              <Group gap={6} wrap="nowrap">
-                <SchoolYearSelect compact />
-                <NotificationBell />
-                <LanguageSwitch />
-                <UserMenu me={me.data} />
-              </Group>
-            )}
+            <Group gap={6} wrap="nowrap">
+              <SchoolYearSelect compact />
+              <NotificationBell />
+              <LanguageSwitch />
+              <UserMenu me={me.data} />
+            </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm">{full && <MainNav me={me.data} onNavigate={close} />}</AppShell.Navbar>
+        <AppShell.Navbar p="sm">
+          <MainNav me={me.data} onNavigate={close} />
+        </AppShell.Navbar>
         <AppShell.Main>
           <div style={{ maxWidth: 1200, margin: '0 auto' }}>
             <Outlet />
