@@ -2,28 +2,6 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
 import { accounts, authSessions, loginAttempts, people } from '../../db/schema';
 
-/** The session with its account and person, or undefined. */
-export async function findSession(db: Executor, tokenHash: string) {
-  const rows = await db
-    .select({
-      accountId: accounts.id,
-      personId: accounts.personId,
-      isAdmin: accounts.isAdmin,
-      email: accounts.email,
-      locale: accounts.locale,
-      disabledAt: accounts.disabledAt,
-      fullName: people.fullName,
-      csrfToken: authSessions.csrfToken,
-      expiresAt: authSessions.expiresAt,
-    })
-    .from(authSessions)
-    .innerJoin(accounts, eq(accounts.id, authSessions.accountId))
-    .innerJoin(people, eq(people.id, accounts.personId))
-    .where(eq(authSessions.tokenHash, tokenHash))
-    .limit(1);
-  return rows[0];
-}
-
 /** A session row with its account, person and the person's positions on a date (each with its org's ancestry). */
 export interface SessionWithRoles {
   accountId: string;
@@ -39,7 +17,8 @@ export interface SessionWithRoles {
 }
 
 /**
- * findSession and the actor's positions (people/repo activeMemberships, orgs/repo ancestorChains) in one statement:
+ * The session with its account and person, and the actor's positions (what people/repo activeMemberships and
+ * orgs/repo ancestorChains give) in one statement:
  * every API request needs both, and one round trip instead of three is a third of the statements of a light read.
  */
 export async function findSessionWithRoles(db: Executor, tokenHash: string, date: string): Promise<SessionWithRoles | undefined> {
