@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { type App, buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { type Database, openPostgres } from '../../src/server/db/client';
@@ -132,4 +132,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(shotsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * Clicks a button inside a panel that has just started to open (an accordion item) until what it opens is there.
+ * On a loaded machine Playwright can see the sliding panel as "stable" between two slow frames and click where the
+ * button was a moment before; the click then lands on the panel and nothing opens. A second click is harmless here:
+ * it is only sent while the dialog it opens is still absent.
+ */
+export async function clickUntilShown(button: Locator, shown: Locator, tries = 5): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    await button.click();
+    try {
+      await shown.first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch {
+      if (i === tries - 1) throw new Error(`clicking ${button} never showed ${shown}`);
+    }
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, type E2E, login, PHONE, screenshot, startE2E } from './harness';
+import { clickUntilShown, DESKTOP, type E2E, login, PHONE, screenshot, startE2E } from './harness';
 
 /**
  * Issue 5, panels and materials end to end: the commune officer creates an event with the form (panel head and two
@@ -327,7 +327,7 @@ describe('panels and materials end to end', () => {
     await page.goto('/rubrics');
     const item = page.getByTestId('rubric-item').filter({ hasText: 'Tổ điều hành: hồ sơ và báo cáo video clip (100 điểm)' });
     await item.click();
-    await item.getByTestId('rubric-copy').click();
+    await clickUntilShown(item.getByTestId('rubric-copy'), page.getByTestId('rubric-name'));
     await page.getByTestId('rubric-name').fill('Tiêu chí hội thi cấp xã Phú Hòa Đông');
     await pick(page, 'rubric-owner', 'Phú Hòa Đông', /Phú Hòa Đông/);
     await page.getByLabel('Điểm tối đa').first().fill('20');
@@ -338,7 +338,7 @@ describe('panels and materials end to end', () => {
     await poll(() => page.getByTestId('rubric-item').filter({ hasText: 'Tiêu chí hội thi cấp xã Phú Hòa Đông' }).count()).toBe(1);
     const saved = page.getByTestId('rubric-item').filter({ hasText: 'Tiêu chí hội thi cấp xã Phú Hòa Đông' });
     await saved.click();
-    await saved.getByTestId('rubric-edit').click();
+    await clickUntilShown(saved.getByTestId('rubric-edit'), page.getByTestId('rubric-name'));
     await poll(() => page.getByTestId('rubric-name').inputValue()).toBe('Tiêu chí hội thi cấp xã Phú Hòa Đông');
     await page.getByTestId('rubric-name').fill('Tiêu chí hội thi tổ chuyên môn cấp xã Phú Hòa Đông');
     await page.getByTestId('rubric-save').click();
