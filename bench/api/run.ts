@@ -53,6 +53,8 @@ const POOL = Number(process.env.BENCH_API_POOL ?? 50);
 /** A read whose single request takes longer than this (ms) is not put under load (see below). */
 const SLOW_MS = Number(process.env.BENCH_API_SLOW_MS ?? 3000);
 const ONLY = process.env.BENCH_API_ONLY ?? '';
+/** Only the reads whose name contains this text (e.g. `dashboard`), to re-measure one route. */
+const ROUTE = process.env.BENCH_API_ROUTE ?? '';
 const EMPTY: LoadResult = {
   requests: 1,
   seconds: 0,
@@ -164,6 +166,7 @@ export async function runTarget(t: BenchTarget, opts: { seedDemo?: boolean } = {
     // Reads: each distinct request is sent once first (it must answer 200) with its SQL captured for the bare run.
     const reads = await readRequests(base, samples, sessions, createdReports);
     for (const [route, list] of ONLY === 'writes' ? [] : reads) {
+      if (ROUTE && !route.includes(ROUTE)) continue;
       const captured: Stmt[][] = [];
       const ok: LoadRequest[] = [];
       const singles: number[] = [];

@@ -64,25 +64,19 @@ export function networkCompliance(
  */
 export function teamCompliance(
   teams: TeamRow[],
-  meetings: { teamId: string; meetingId: string; startsAt: Date }[],
+  counts: { teamId: string; count: number; lastAt: Date | string }[],
   rulesByTeam: Map<string, EffectiveRules>,
   term: Term,
   asOf: string,
 ): TeamCompliance[] {
-  const byTeam = new Map<string, { ids: Set<string>; last: number }>();
-  for (const m of meetings) {
-    const e = byTeam.get(m.teamId) ?? { ids: new Set<string>(), last: 0 };
-    e.ids.add(m.meetingId);
-    e.last = Math.max(e.last, new Date(m.startsAt).getTime());
-    byTeam.set(m.teamId, e);
-  }
+  const byTeam = new Map(counts.map((c) => [c.teamId, c]));
   const until = asOf < term.endDate ? asOf : term.endDate;
   return teams.map((t) => {
     const rules = rulesByTeam.get(t.id);
     const interval = rules?.teamIntervalDays ?? 14;
     const expected = Math.floor(schoolDays(term.startDate, until, rules?.breaks ?? []) / interval);
     const e = byTeam.get(t.id);
-    const count = e?.ids.size ?? 0;
+    const count = e?.count ?? 0;
     return {
       id: t.id,
       name: t.name,
@@ -90,7 +84,7 @@ export function teamCompliance(
       count,
       expected,
       intervalDays: interval,
-      lastMeetingAt: e ? new Date(e.last).toISOString() : null,
+      lastMeetingAt: e ? new Date(e.lastAt).toISOString() : null,
       behind: count < expected,
     };
   });

@@ -64,3 +64,26 @@ describe('dashboard: policy per role', () => {
     expect(bad.json().fields[0]).toMatchObject({ field: 'orgId', message: '«Đơn vị» không hợp lệ' });
   });
 });
+
+describe('dashboard: callers at the same moment share one computation', () => {
+  it('same figures for the admin and the specialist on the same org, each their own choices; a 403 stays a 403', async () => {
+    const org = `&orgId=${w.orgs.province.id}`;
+    const [admin, specialist, teacher] = await Promise.all([
+      clients.admin.get(q(org)),
+      clients.specialist.get(q(org)),
+      clients.teacher.get(q(org)),
+    ]);
+    expect([admin.statusCode, specialist.statusCode, teacher.statusCode]).toEqual([200, 200, 403]);
+    const { choices: adminChoices, ...adminFigures } = admin.json();
+    const { choices: specialistChoices, ...specialistFigures } = specialist.json();
+    expect(specialistFigures).toEqual(adminFigures);
+    expect(adminFigures.scope).toMatchObject({ kind: 'org', id: w.orgs.province.id });
+    // The admin heads no office: no choices; the specialist's offices are offered.
+    expect(adminChoices).toEqual([]);
+    expect(specialistChoices.length).toBeGreaterThan(0);
+    // Asked again one after the other, the answer is the same: sharing changes nothing in what is shown.
+    const alone = await clients.specialist.get(q(org));
+    const { choices: _c, ...aloneFigures } = alone.json();
+    expect(aloneFigures).toEqual(specialistFigures);
+  });
+});

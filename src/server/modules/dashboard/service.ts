@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { SingleFlight } from '../../lib/singleFlight';
 import * as orgsRepo from '../orgs/repo';
 import { effectiveRulesMany } from '../rules/effective';
 import { addDays } from '../rules/presets';
@@ -62,7 +63,24 @@ export async function compliance(db: Executor, actor: Actor, q: DashboardQuery):
   if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
   const term = termOf(year, asOf);
   const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf);
+  // The figures depend only on the scope and the day, not on who asks (the policy was checked just above): the
+  // staff of one office opening the dashboard at once share one computation (lib/singleFlight.ts).
+  const figures = await dashboards.run(db, JSON.stringify([asOf, scope, view]), () => figuresOf(db, year, term, scope, view, asOf));
+  return { ...figures, choices };
+}
 
+type Figures = Omit<ComplianceView, 'choices'>;
+const dashboards = new SingleFlight<Figures>();
+
+/** Everything the dashboard shows for a scope on a day: a fixed number of queries, whatever the scope's size. */
+async function figuresOf(
+  db: Executor,
+  year: Year,
+  term: ComplianceView['term'],
+  scope: repo.Scope,
+  view: ComplianceView['scope'],
+  asOf: string,
+): Promise<Figures> {
   const rows = await repo.networksWithCounts(db, scope, year.id, asOf, term.startDate, term.endDate);
   const networkIds = rows.map((n) => n.id);
   const [rulesByOrg, plans, reports, teams, inPlay, heldBy] = await Promise.all([
@@ -91,7 +109,7 @@ export async function compliance(db: Executor, actor: Actor, q: DashboardQuery):
   const teamIds = teams.map((t) => t.id);
   const [teamRules, teamMeetings, upcoming, part] = await Promise.all([
     effectiveRulesMany(db, teamIds, year.id),
-    repo.teamMeetings(db, teamIds, asOf, term.startDate, asOf < term.endDate ? asOf : term.endDate),
+    repo.teamMeetingCounts(db, teamIds, asOf, term.startDate, asOf < term.endDate ? asOf : term.endDate),
     repo.upcoming(db, scope, networkIds, asOf, asOf, addDays(asOf, 30)),
     repo.participation(db, scope, networkIds, asOf, term.startDate, term.endDate),
   ]);
@@ -127,7 +145,6 @@ export async function compliance(db: Executor, actor: Actor, q: DashboardQuery):
     schoolYear: { id: year.id, code: year.code },
     term,
     scope: view,
-    choices,
     summary: {
       networks: networks.length,
       networksBehind: networks.filter((n) => n.behind).length,
