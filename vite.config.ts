@@ -46,8 +46,10 @@ export default defineConfig(() => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      preserveEntrySignatures: false as const,
       output: {
         codeSplitting: {
+          experimentalInlineCommonChunks: { maxSize: 32768 },
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -123,6 +123,11 @@ async function lighthouseOnce(url: string, cookie: string | null): Promise<LhSco
     });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
+    // BENCH_LH_DUMP=folder keeps each run's full report (JSON) for a closer look at what costs the score.
+    if (process.env.BENCH_LH_DUMP) {
+      const name = `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`;
+      writeFileSync(path.join(process.env.BENCH_LH_DUMP, name), JSON.stringify(lhr));
+    }
     const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')

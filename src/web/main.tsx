@@ -10,11 +10,12 @@ import { createRoot } from 'react-dom/client';
 import { useI18n } from './i18n/context';
 import { I18nProvider } from './i18n/I18nProvider';
 import { prefetchMe, queryClient } from './queryClient';
-import { router } from './router';
+import { router, startEarly } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 // Every page (the log-in page too) needs to know who is logged in: ask now, in parallel with loading the page's code.
 prefetchMe();
+startEarly(window.location.pathname);
 
 function LocalizedApp() {
   const { lang } = useI18n();

@@ -85,7 +85,8 @@ describe('org tree across the 2025 reform, and search without diacritics', () =>
       ['2024-2025', 'Phòng Giáo dục và Đào tạo huyện Củ Chi', 'Xã Phú Hòa Đông'],
       ['2025-2026', 'Xã Phú Hòa Đông', 'Phòng Giáo dục và Đào tạo huyện Củ Chi'],
     ] as const) {
-      await choose(page, page.getByTestId('school-year-select'), year);
+      // A native select (the phone's own picker).
+      await page.getByTestId('school-year-select').selectOption({ label: year });
       await expect.poll(() => page.getByTestId('tree-date').textContent()).toContain(`đầu năm học ${year}`);
       await page.getByRole('button', { name: 'Mở tất cả' }).click();
       await expect.poll(() => parentInTree(page, 'Trường THCS Tân Thạnh Đông'), { timeout: 10_000 }).toBe(parent);

@@ -117,7 +117,7 @@ describe('panels and materials end to end', () => {
     await phone.getByTestId('dossier-url-0').fill('https://drive.example.vn/ke-hoach-to-toan-tin.pdf');
     await phone.getByTestId('dossier-url-1').fill('https://video.example.vn/bao-cao-to-toan-tin.mp4');
     await phone.getByTestId('entry-add-meeting').click();
-    await phone.getByRole('option').first().click();
+    await phone.getByRole('listbox').getByRole('option').first().click(); // the dropdown's, not the header's native year picker
     await poll(() => phone.getByTestId('dossier-row').count()).toBe(3);
     await poll(() => phone.getByTestId('dossier-title-2').inputValue()).toMatch(/^Biên bản: /);
     await screenshot(phone, 'panel-entry-form-phone');
@@ -233,7 +233,7 @@ describe('panels and materials end to end', () => {
     await login(phone, 'totruong@lientruong.vn', e.password);
     await phone.goto(`/panels/${eventId}`);
     await phone.getByTestId('entry-presenters').click();
-    await phone.getByRole('option').first().click();
+    await phone.getByRole('listbox').getByRole('option').first().click(); // the dropdown's, not the header's native year picker
     await phone.keyboard.press('Escape');
     await phone.getByTestId('dossier-url-0').fill('https://drive.example.vn/ke-hoach.pdf');
     await phone.getByTestId('dossier-url-1').fill('https://video.example.vn/bao-cao.mp4');
@@ -293,7 +293,7 @@ describe('panels and materials end to end', () => {
     await phone.locator('input[type=file]').setInputFiles({ name: 'Phieu hoc tap.pdf', mimeType: 'application/pdf', buffer: pdf });
     await phone.getByTestId('material-title').fill('Phiếu học tập: Hình chóp tam giác đều');
     await phone.getByTestId('material-meeting').click();
-    await phone.getByRole('option').first().click();
+    await phone.getByRole('listbox').getByRole('option').first().click(); // the dropdown's, not the header's native year picker
     const chosenMeeting = await phone.getByTestId('material-meeting').inputValue();
     await phone.getByTestId('material-submit').click();
     await phone.waitForURL(/\/materials\/[0-9a-f-]{36}$/);

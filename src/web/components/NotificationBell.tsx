@@ -1,96 +1,67 @@
-import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconBell, IconBellCog } from '@tabler/icons-react';
-import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
-import { useMarkRead, useNotifications } from '../api/meetings';
+import { ActionIcon, Indicator } from '@mantine/core';
+import { IconBell } from '@tabler/icons-react';
+import { forwardRef, lazy, type ReactNode, Suspense, useState } from 'react';
+import { useNotifications } from '../api/meetings';
 import { useT } from '../i18n/context';
-import { formatDateTime } from '../lib/dates';
 
-/** The header bell: unread count, and the latest notices (tap one to open it and mark it read). */
-export function NotificationBell() {
-  const t = useT();
-  const q = useNotifications();
-  const mark = useMarkRead();
-  const navigate = useNavigate();
-  const [opened, setOpened] = useState(false);
-  const unread = q.data?.unread ?? 0;
+/** The red unread count on the bell. */
+export function BellIndicator({ unread, children }: { unread: number; children: ReactNode }) {
   return (
-    // The indicator wraps the popover, so the popover's aria-haspopup/aria-expanded land on the button, not a div.
     <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal>
-        <Popover.Target>
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            onClick={() => setOpened((o) => !o)}
-            aria-label={unread ? t('notifications.unread', { n: unread }) : t('notifications.title')}
-            data-testid="notification-bell"
-          >
-            <IconBell size={22} />
-          </ActionIcon>
-        </Popover.Target>
-        <Popover.Dropdown p="xs">
-          <Group justify="space-between" mb={6}>
-            <Text fw={700} size="sm">
-              {t('notifications.title')}
-            </Text>
-            {unread > 0 && (
-              <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate('all')}>
-                {t('notifications.markAll')}
-              </Button>
-            )}
-          </Group>
-          <ScrollArea.Autosize mah={360}>
-            <Stack gap={4}>
-              {(q.data?.items ?? []).length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('notifications.none')}
-                </Text>
-              )}
-              {(q.data?.items ?? []).map((n) => (
-                <UnstyledButton
-                  key={n.id}
-                  p={6}
-                  style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
-                  onClick={() => {
-                    if (!n.readAt) mark.mutate(n.id);
-                    setOpened(false);
-                    if (n.link) {
-                      const [to, query] = n.link.split('?');
-                      navigate({ to: to as never, search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never });
-                    }
-                  }}
-                >
-                  <Text size="sm" fw={n.readAt ? 400 : 600}>
-                    {n.title}
-                  </Text>
-                  {n.body && (
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {n.body}
-                    </Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(n.createdAt)}
-                  </Text>
-                </UnstyledButton>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-          <Button
-            mt={6}
-            fullWidth
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconBellCog size={16} />}
-            onClick={() => {
-              setOpened(false);
-              navigate({ to: '/settings/notifications' });
-            }}
-          >
-            {t('notifications.settings.menu')}
-          </Button>
-        </Popover.Dropdown>
-      </Popover>
+      {children}
     </Indicator>
+  );
+}
+
+type BellButtonProps = {
+  unread: number;
+  onClick: () => void;
+  onPointerEnter?: () => void;
+  onTouchStart?: () => void;
+  onFocus?: () => void;
+};
+
+/** The bell button (also the popover's target once the list is loaded). */
+export const BellButton = forwardRef<HTMLButtonElement, BellButtonProps>(function BellButton({ unread, ...handlers }, ref) {
+  const t = useT();
+  return (
+    <ActionIcon
+      ref={ref}
+      variant="subtle"
+      size="lg"
+      aria-label={unread ? t('notifications.unread', { n: unread }) : t('notifications.title')}
+      aria-haspopup="dialog"
+      data-testid="notification-bell"
+      {...handlers}
+    >
+      <IconBell size={22} />
+    </ActionIcon>
+  );
+});
+
+const loadDropdown = () => import('./NotificationBellDropdown');
+const NotificationBellDropdown = lazy(loadDropdown);
+/** Starts fetching the list's code (a failure here is retried by the click that needs it). */
+const preload = () => void loadDropdown().catch(() => undefined);
+
+/**
+ * The header bell: the unread count at once; the list of notices (Popover, ScrollArea, floating-ui) is not part of
+ * every page's first load: its code is fetched on the first sign that the user means to open it (pointer over the
+ * bell, a touch, keyboard focus), and the first click puts the full bell in place, already open.
+ */
+export function NotificationBell() {
+  const q = useNotifications();
+  const unread = q.data?.unread ?? 0;
+  const [opened, setOpened] = useState(false);
+  const bell = (
+    <BellIndicator unread={unread}>
+      <BellButton unread={unread} onClick={() => setOpened(true)} onPointerEnter={preload} onTouchStart={preload} onFocus={preload} />
+    </BellIndicator>
+  );
+  if (!opened) return bell;
+  return (
+    <Suspense fallback={bell}>
+      <NotificationBellDropdown defaultOpened />
+    </Suspense>
   );
 }

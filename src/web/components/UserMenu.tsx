@@ -1,8 +1,6 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, UnstyledButton } from '@mantine/core';
 import type { Me } from '@shared/types';
-import { IconBellCog, IconKey, IconLogout } from '@tabler/icons-react';
-import { useNavigate } from '@tanstack/react-router';
-import { useLogout } from '../api/auth';
+import { type ComponentPropsWithoutRef, forwardRef, lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/context';
 
 function initials(name: string): string {
@@ -11,49 +9,40 @@ function initials(name: string): string {
   return (last[0] ?? '?').toUpperCase();
 }
 
-/** The avatar menu with the user's name, "Đổi mật khẩu" and "Đăng xuất". */
-export function UserMenu({ me }: { me: Me }) {
+/** The round avatar button of the header (also the menu's target once the menu is loaded). */
+export const AvatarButton = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'> & { person: Me }>(function AvatarButton(
+  { person: me, ...rest },
+  ref,
+) {
   const t = useT();
-  const navigate = useNavigate();
-  const logout = useLogout();
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={`${t('user.menu')}: ${me.fullName}`} data-testid="user-menu" p={2}>
-          <Avatar color="blue" radius="xl" size={34}>
-            {initials(me.fullName)}
-          </Avatar>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={600} c="var(--mantine-color-text)">
-            {me.fullName}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {me.email}
-          </Text>
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate({ to: '/account/password' })}>
-          {t('user.changePassword')}
-        </Menu.Item>
-        <Menu.Item
-          leftSection={<IconBellCog size={16} />}
-          data-testid="notification-settings"
-          onClick={() => navigate({ to: '/settings/notifications' })}
-        >
-          {t('notifications.settings.menu')}
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconLogout size={16} />}
-          data-testid="logout"
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate({ to: '/login' }) })}
-        >
-          {t('user.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <UnstyledButton ref={ref} aria-label={`${t('user.menu')}: ${me.fullName}`} aria-haspopup="menu" data-testid="user-menu" p={2} {...rest}>
+      <Avatar color="blue" radius="xl" size={34}>
+        {initials(me.fullName)}
+      </Avatar>
+    </UnstyledButton>
+  );
+});
+
+const loadDropdown = () => import('./UserMenuDropdown');
+const UserMenuDropdown = lazy(loadDropdown);
+/** Starts fetching the dropdown's code (a failure here is retried by the click that needs it). */
+const preload = () => void loadDropdown().catch(() => undefined);
+
+/**
+ * The avatar menu. Its dropdown (Mantine Menu, floating-ui) is not part of every page's first load: its code is
+ * fetched on the first sign that the user means to open it (pointer over the avatar, a touch, keyboard focus), and
+ * the first click puts the full menu in place, already open.
+ */
+export function UserMenu({ me }: { me: Me }) {
+  const [opened, setOpened] = useState(false);
+  const button = (
+    <AvatarButton person={me} onClick={() => setOpened(true)} onPointerEnter={preload} onTouchStart={preload} onFocus={preload} />
+  );
+  if (!opened) return button;
+  return (
+    <Suspense fallback={button}>
+      <UserMenuDropdown me={me} defaultOpened />
+    </Suspense>
   );
 }
