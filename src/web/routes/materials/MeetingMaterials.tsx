@@ -2,13 +2,16 @@ import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { MeetingDetail } from '@shared/meetings';
 import { IconBooks, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMaterials } from '../../api/materials';
 import { AnchorLink } from '../../components/links';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
-import { PublishModal } from './PublishModal';
-import { UploadModal } from './UploadModal';
+
+// The two forms load when opened: their tag fields bring zod and the materials schemas, which the meeting page's
+// first load does not need (decision 0016).
+const PublishModal = lazy(() => import('./PublishModal').then((m) => ({ default: m.PublishModal })));
+const UploadModal = lazy(() => import('./UploadModal').then((m) => ({ default: m.UploadModal })));
 
 /**
  * On a meeting's page: the library's materials linked to the meeting, "Đưa vào thư viện học liệu" for its attachments
@@ -54,13 +57,17 @@ export function MeetingMaterials({ m }: { m: MeetingDetail }) {
           </Button>
         </Group>
       </Stack>
-      {publishing && <PublishModal attachments={m.attachments} onClose={() => setPublishing(false)} />}
-      <UploadModal
-        opened={uploading}
-        onClose={() => setUploading(false)}
-        meetingId={m.id}
-        onUploaded={() => qc.invalidateQueries({ queryKey: ['materials', 'list'] })}
-      />
+      <Suspense fallback={null}>
+        {publishing && <PublishModal attachments={m.attachments} onClose={() => setPublishing(false)} />}
+        {uploading && (
+          <UploadModal
+            opened
+            onClose={() => setUploading(false)}
+            meetingId={m.id}
+            onUploaded={() => qc.invalidateQueries({ queryKey: ['materials', 'list'] })}
+          />
+        )}
+      </Suspense>
     </Section>
   );
 }
