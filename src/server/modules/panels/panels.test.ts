@@ -108,15 +108,17 @@ describe('panels: an event, six teams, a panel of three', () => {
 
   it('refuses a late submission with a clear message', async () => {
     const office = await as(w.users.communeLeader);
+    const deadline = new Date(Date.now() - 3600_000);
     const late = (
-      await office.post(
-        '/api/panels',
-        eventBody(w, { title: 'Hội thi đã hết hạn', submissionDeadline: new Date(Date.now() - 3600_000).toISOString() }),
-      )
+      await office.post('/api/panels', eventBody(w, { title: 'Hội thi đã hết hạn', submissionDeadline: deadline.toISOString() }))
     ).json();
     const res = await office.post(`/api/panels/${late.id}/entries`, entryBody(w.teams[1].id, w.users.teacher.person.id));
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/^Đã quá hạn nộp hồ sơ \(hạn: \d\dh\d\d ngày \d\d\/\d\d\/\d{4}\), không nhận hồ sơ nộp muộn$/);
+    // The deadline as schedules write it, in Vietnam time (UTC+7 all year): "7h05 ngày 01/12/2026", "14h30 ngày …".
+    const vn = new Date(deadline.getTime() + 7 * 3600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const when = `${vn.getUTCHours()}h${two(vn.getUTCMinutes())} ngày ${two(vn.getUTCDate())}/${two(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+    expect(res.json().message).toBe(`Đã quá hạn nộp hồ sơ (hạn: ${when}), không nhận hồ sơ nộp muộn`);
   });
 
   it('each member scores alone: nobody sees the others’ scores before submitting all of their own', async () => {
