@@ -87,6 +87,9 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
     const tctx = await e.context(PHONE);
     const teacher = await tctx.newPage();
     await login(teacher, 'giaovien@lientruong.vn', e.password);
+    // What only organisers use (pickers, dialogs, the chat-links editor) is not loaded on a participant's page.
+    const scripts: string[] = [];
+    teacher.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await teacher.goto('/meetings/mine');
     await teacher.getByText('Hội thảo cụm: Dạy học phát triển năng lực môn Toán').first().click();
     await teacher.waitForURL((u) => new URL(u).pathname === meetingPath);
@@ -94,6 +97,8 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
     await myVenue.waitFor();
     expect(await myVenue.textContent()).toContain('Điểm cầu');
     await screenshot(teacher, 'e2e-meeting-teacher-390');
+    expect(scripts.some((s) => /\/MeetingPage-/.test(s))).toBe(true);
+    expect(scripts.filter((s) => /\/(InviteControls|MeetingModals|ChatLinksEditor|Select)-/.test(s))).toEqual([]);
     const token = await teacher.request.post('/api/calendar/tokens', {
       data: { kind: 'person' },
       headers: { 'x-csrf-token': await csrf(teacher) },
@@ -105,5 +110,54 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('SUMMARY:Hội thảo cụm: Dạy học phát triển năng lực môn Toán');
     await tctx.close();
+
+    // On a phone, the leader uses the tools that load on demand: moves one invitee to another venue, adds the
+    // network's Zalo group, and postpones the meeting with a reason.
+    const pctx = await e.context(PHONE);
+    const organiser = await pctx.newPage();
+    await login(organiser, 'hieutruong@lientruong.vn', e.password);
+    await organiser.goto(meetingPath);
+    type Invitation = { id: string; venueId: string | null; person: { fullName: string } };
+    const now = (await (await organiser.request.get(api)).json()) as {
+      venues: Venue[];
+      invitations: Invitation[];
+      network: { id: string };
+    };
+    const unique = now.invitations.filter((i) => now.invitations.filter((j) => j.person.fullName === i.person.fullName).length === 1);
+    const invitee = unique[0];
+    const target = now.venues.find((v) => v.id !== invitee.venueId);
+    if (!target) throw new Error('the meeting has a single venue');
+    const showLists = organiser.getByRole('button', { name: 'Xem danh sách' });
+    while ((await showLists.count()) > 0) await showLists.first().click();
+    const row = organiser.getByTestId('invitee').filter({ hasText: invitee.person.fullName });
+    await row.getByLabel('Điểm cầu').click();
+    await organiser.getByRole('option', { name: target.name, exact: true }).click();
+    await expect
+      .poll(
+        async () =>
+          ((await (await organiser.request.get(api)).json()) as { invitations: Invitation[] }).invitations.find((i) => i.id === invitee.id)
+            ?.venueId,
+      )
+      .toBe(target.id);
+
+    await organiser.getByTestId('chat-links-edit').click();
+    const editor = organiser.getByRole('dialog');
+    await editor.getByRole('button', { name: 'Thêm nhóm' }).click();
+    await editor.getByLabel('Đường liên kết nhóm (Zalo…)').last().fill('https://zalo.me/g/cum01-toan');
+    await editor.getByRole('button', { name: 'Lưu' }).click();
+    await organiser.getByTestId('chat-links').locator('a[href="https://zalo.me/g/cum01-toan"]').waitFor();
+    const chat = (await (await organiser.request.get(`/api/networks/${now.network.id}/chat-links`)).json()) as {
+      links: Array<{ url: string }>;
+    };
+    expect(chat.links.map((l) => l.url)).toContain('https://zalo.me/g/cum01-toan');
+
+    await organiser.getByTestId('meeting-postpone').click();
+    await organiser.getByTestId('reason').fill('Trùng lịch kiểm tra học kì I của Sở');
+    await organiser.getByTestId('reason-submit').click();
+    await expect.poll(async () => ((await (await organiser.request.get(api)).json()) as { status: string }).status).toBe('postponed');
+    await organiser.getByText('Trùng lịch kiểm tra học kì I của Sở').waitFor();
+    await organiser.getByRole('dialog').waitFor({ state: 'hidden' });
+    await screenshot(organiser, 'e2e-meeting-organiser-390');
+    await pctx.close();
   });
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, FileButton, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import type { MeetingDetail } from '@shared/meetings';
 import {
   IconAlertTriangle,
@@ -13,35 +13,41 @@ import {
   IconPencil,
   IconRoute,
   IconTrash,
-  IconUserPlus,
-  IconUsersPlus,
 } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMe } from '../../api/auth';
 import { useAttachments, useInvitations, useMeeting, useMeetingAction } from '../../api/meetings';
 import { InfoList } from '../../components/InfoList';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageState';
-import { PersonPicker } from '../../components/PersonPicker';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
 import { notifySuccess, showServerError } from '../../lib/notify';
-import { LessonStudySection } from '../lessonStudy/LessonStudySection';
+import { useOpenedOnce } from '../../lib/openedOnce';
 import { MeetingMaterials } from '../materials/MeetingMaterials';
 import { ChatLinks } from './ChatLinks';
 import { CopyIcalButton } from './CopyIcalButton';
 import { MeetingModeBadge, MeetingStatusBadge } from './MeetingBadges';
 import { useDayLabel } from './MeetingList';
-import { ReasonModal, RuleModal } from './MeetingModals';
 import { vnDay, vnTime } from './meetingFormat';
+
+// What only organisers use (pickers, dialogs) loads on demand: a participant's meeting page carries none of it.
+const inviteControls = () => import('./InviteControls');
+const InviteBar = lazy(() => inviteControls().then((x) => ({ default: x.InviteBar })));
+const VenueSelect = lazy(() => inviteControls().then((x) => ({ default: x.VenueSelect })));
+const modals = () => import('./MeetingModals');
+// The lesson-study section (its stepper) only for lesson-study meetings.
+const LessonStudySection = lazy(() => import('../lessonStudy/LessonStudySection').then((x) => ({ default: x.LessonStudySection })));
+const ReasonModal = lazy(() => modals().then((x) => ({ default: x.ReasonModal })));
+const RuleModal = lazy(() => modals().then((x) => ({ default: x.RuleModal })));
 
 function Invitees({ m }: { m: MeetingDetail }) {
   const t = useT();
   const inv = useInvitations(m.id);
-  const [person, setPerson] = useState<string | null>(null);
   const [ruleOpen, setRuleOpen] = useState(false);
+  const ruleMounted = useOpenedOnce(ruleOpen);
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const venueName = (id: string | null) => m.venues.find((v) => v.id === id)?.name ?? t('meetings.noVenue');
   const groups = [...m.venues.map((v) => v.id), null].filter((id) => (id === null ? m.invitations.some((i) => !i.venueId) : true));
@@ -51,25 +57,9 @@ function Invitees({ m }: { m: MeetingDetail }) {
     <Section title={t('meetings.invitees', { n: m.invitations.length })} testId="meeting-invitees">
       <Stack gap="sm">
         {m.can.invite && (
-          <Group align="flex-end" gap="xs">
-            <PersonPicker
-              label={t('meetings.inviteByName')}
-              value={person}
-              onChange={(id) => setPerson(id)}
-              style={{ flex: '1 1 14rem' }}
-            />
-            <Button
-              leftSection={<IconUserPlus size={16} />}
-              disabled={!person}
-              onClick={() => person && run({ kind: 'names', body: { personIds: [person] } }, t('meetings.invitedOne'))}
-              data-testid="invite-name"
-            >
-              {t('meetings.invite')}
-            </Button>
-            <Button variant="light" leftSection={<IconUsersPlus size={16} />} onClick={() => setRuleOpen(true)} data-testid="invite-rule">
-              {t('meetings.inviteByRule')}
-            </Button>
-          </Group>
+          <Suspense fallback={null}>
+            <InviteBar run={run} onRule={() => setRuleOpen(true)} />
+          </Suspense>
         )}
         {m.invitationRules.length > 0 && (
           <Stack gap={4}>
@@ -126,14 +116,9 @@ function Invitees({ m }: { m: MeetingDetail }) {
                     {m.can.invite && (
                       <Group gap={4} wrap="nowrap">
                         {m.venues.length > 1 && (
-                          <Select
-                            size="xs"
-                            w={130}
-                            aria-label={t('meetings.venue')}
-                            value={i.venueId}
-                            data={m.venues.map((v) => ({ value: v.id, label: v.name }))}
-                            onChange={(v) => run({ kind: 'venue', invitationId: i.id, venueId: v })}
-                          />
+                          <Suspense fallback={null}>
+                            <VenueSelect m={m} invitationId={i.id} venueId={i.venueId} run={run} />
+                          </Suspense>
                         )}
                         <ActionIcon
                           variant="subtle"
@@ -151,7 +136,11 @@ function Invitees({ m }: { m: MeetingDetail }) {
           );
         })}
       </Stack>
-      <RuleModal meeting={m} opened={ruleOpen} onClose={() => setRuleOpen(false)} />
+      {ruleMounted && (
+        <Suspense fallback={null}>
+          <RuleModal meeting={m} opened={ruleOpen} onClose={() => setRuleOpen(false)} />
+        </Suspense>
+      )}
     </Section>
   );
 }
@@ -217,6 +206,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const dayLabel = useDayLabel();
   const act = useMeetingAction(m.id);
   const [reason, setReason] = useState<'postpone' | 'cancel' | null>(null);
+  const reasonMounted = useOpenedOnce(reason !== null);
   const run = (a: 'schedule' | 'held' | 'apply-bridge-rule' | 'delete', ok: string) =>
     act.mutate({ action: a } as never, {
       onSuccess: () => {
@@ -446,25 +436,34 @@ function MeetingView({ m }: { m: MeetingDetail }) {
         </Section>
         {m.agenda.length > 0 && (
           <Section title={t('meetings.agenda')} testId="meeting-agenda">
-            <Table striped>
-              <Table.Tbody>
-                {m.agenda.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }} fw={600}>
-                      {a.startsAt}–{a.endsAt}
-                    </Table.Td>
-                    <Table.Td>
+            {/* A list rather than Mantine's Table: the same on a phone, without the table's scroll container. */}
+            <Stack component="ol" gap={0} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {m.agenda.map((a, k) => (
+                <Group
+                  component="li"
+                  key={a.id}
+                  gap="sm"
+                  wrap="nowrap"
+                  align="flex-start"
+                  py={6}
+                  style={k > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+                >
+                  <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                    {a.startsAt}–{a.endsAt}
+                  </Text>
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                       {a.title}
-                      {a.presenter && (
-                        <Text size="xs" c="dimmed">
-                          {a.presenter.name}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                    </Text>
+                    {a.presenter && (
+                      <Text size="xs" c="dimmed">
+                        {a.presenter.name}
+                      </Text>
+                    )}
+                  </Stack>
+                </Group>
+              ))}
+            </Stack>
           </Section>
         )}
         {m.presenters.length > 0 && (
@@ -479,12 +478,20 @@ function MeetingView({ m }: { m: MeetingDetail }) {
             </Stack>
           </Section>
         )}
-        {m.kind === 'lesson_study' && <LessonStudySection meetingId={m.id} />}
+        {m.kind === 'lesson_study' && (
+          <Suspense fallback={null}>
+            <LessonStudySection meetingId={m.id} />
+          </Suspense>
+        )}
         <Invitees m={m} />
         <Attachments m={m} />
         <MeetingMaterials m={m} />
       </Stack>
-      <ReasonModal meeting={m} action={reason} onClose={() => setReason(null)} />
+      {reasonMounted && (
+        <Suspense fallback={null}>
+          <ReasonModal meeting={m} action={reason} onClose={() => setReason(null)} />
+        </Suspense>
+      )}
     </>
   );
 }
