@@ -28,6 +28,18 @@ describe.skipIf(!built)('web UI files', () => {
     }
   });
 
+  it('shows a Vietnamese loading screen before the scripts run, with no inline script (the CSP forbids them)', async () => {
+    const res = await t.client().get('/meetings/mine');
+    const root = res.body.slice(res.body.indexOf('<div id="root">'));
+    expect(root).toContain('Đang tải…');
+    expect(root).toContain('role="status"');
+    expect(res.body).toContain('Cần bật JavaScript');
+    const scripts = res.body.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/\ssrc="\/assets\/[^"]+\.js"/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
   it('sends hashed assets immutable for a year, brotli or gzip as accepted, and plain otherwise', async () => {
     // The largest script of the build (the entry itself may be a few bytes that only import the shared code, too
     // small to be precompressed).
