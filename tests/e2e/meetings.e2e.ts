@@ -72,6 +72,8 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
 
     await leader.getByTestId('meeting-edit').click();
     const urls = leader.getByLabel('Đường liên kết họp trực tuyến');
+    // count() does not wait: the form is drawn once the meeting is there (a background render after the spinner).
+    await urls.first().waitFor();
     const n = await urls.count();
     for (let i = 0; i < n; i++) await urls.nth(i).fill(`https://meet.example.edu.vn/cum01-${i + 1}`);
     await leader.getByTestId('meeting-save').click();

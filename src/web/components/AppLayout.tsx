@@ -1,9 +1,11 @@
 import { AppShell, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconSchool } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useLocation } from '@tanstack/react-router';
+import { useDeferredValue } from 'react';
 import { useMe } from '../api/auth';
 import { useT } from '../i18n/context';
+import { useOpenedOnce } from '../lib/openedOnce';
 import { SchoolYearProvider } from '../state/SchoolYearProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
@@ -18,8 +20,15 @@ export function AppLayout() {
   const me = useMe();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a phone the side menu is closed: it is built when first opened, not with the first screen (a dozen links).
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const navBuilt = useOpenedOnce(opened || wide === true);
 
-  if (me.isPending) return <Loading />;
+  // Who is logged in arrives through the query cache, whose updates React renders in one uninterruptible pass: the
+  // shell and the page are built in a background render instead, in slices, once the answer is there.
+  const settled = useDeferredValue(!me.isPending, false);
+
+  if (me.isPending || !settled) return <Loading />;
   if (me.error) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) return <Navigate to="/login" search={{ redirect: location.href }} replace />;
 
@@ -60,9 +69,7 @@ export function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm">
-          <MainNav me={me.data} onNavigate={close} />
-        </AppShell.Navbar>
+        <AppShell.Navbar p="sm">{navBuilt && <MainNav me={me.data} onNavigate={close} />}</AppShell.Navbar>
         <AppShell.Main>
           <div style={{ maxWidth: 1200, margin: '0 auto' }}>
             <Outlet />

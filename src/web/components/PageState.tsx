@@ -51,9 +51,9 @@ export function Forbidden({ message }: { message?: string }) {
 }
 
 /**
- * Renders loading, error or the content of a query. When the first answer arrives, the content is rendered through
- * `useDeferredValue`: React builds the page in small interruptible slices while the spinner stays, instead of in one
- * long task. Later answers (refetches) show at once, as before.
+ * Renders loading, error or the content of a query. When the first answer arrives (or is already there when the page
+ * mounts), the content is rendered through `useDeferredValue`: React builds the page in small interruptible slices
+ * while the spinner stays, instead of in one long task. Later answers (refetches) show at once.
  */
 export function QueryState<T>({
   query,
@@ -62,7 +62,9 @@ export function QueryState<T>({
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
   children: (data: T) => ReactNode;
 }) {
-  const arrived = useDeferredValue(query.data !== undefined);
+  // `false` at first: also when the answer is already in the cache as the page mounts (started with the route's
+  // code), the page is then built in a background render rather than inside the update that mounted it.
+  const arrived = useDeferredValue(query.data !== undefined, false);
   if (query.data !== undefined) return arrived ? children(query.data) : <Loading />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   return <Loading />;
