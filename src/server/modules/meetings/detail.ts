@@ -14,12 +14,8 @@ import { localDay, missingLinks } from './validate';
 const iso = (d: Date | string) => new Date(d).toISOString();
 const named = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
 
-/** Schedule lines with their subjects; restricted lines keep only the public calendar facts. */
-async function shape(db: Executor, lines: MeetingLine[]): Promise<MeetingSummary[]> {
-  const subjects = await repo.subjectsOf(
-    db,
-    lines.map((l) => l.id),
-  );
+/** Schedule lines with their subjects (read with the lines); restricted lines keep only the public calendar facts. */
+function shape(lines: MeetingLine[]): MeetingSummary[] {
   return lines.map((l) => ({
     id: l.id,
     title: l.title,
@@ -30,7 +26,7 @@ async function shape(db: Executor, lines: MeetingLine[]): Promise<MeetingSummary
     endsAt: iso(l.endsAt),
     hostOrg: { id: l.hostOrgId, name: l.hostName },
     network: named(l.networkId, l.networkName),
-    subjects: subjects.filter((s) => s.meetingId === l.id).map((s) => ({ id: s.id, name: s.name })),
+    subjects: l.subjects.map((s) => ({ id: s.id, name: s.name })),
     grade: l.grade,
     restricted: !l.readable,
     ...(l.roles ? { myRoles: l.roles } : {}),
@@ -49,12 +45,12 @@ export function viewerOf(actor: Actor): Viewer {
 
 /** The schedule: meetings matching the filters that the actor may see. */
 export async function list(db: Executor, actor: Actor, q: MeetingsQuery): Promise<MeetingSummary[]> {
-  return shape(db, await listMeetings(db, viewerOf(actor), q, todayIso()));
+  return shape(await listMeetings(db, viewerOf(actor), q, todayIso()));
 }
 
 /** "My meetings": invited, chairing, writing the minutes or presenting. */
 export async function mine(db: Executor, actor: Actor, q: Pick<MeetingsQuery, 'from' | 'to'>): Promise<MeetingSummary[]> {
-  return shape(db, await myMeetings(db, actor.personId, q));
+  return shape(await myMeetings(db, actor.personId, q));
 }
 
 /** One meeting in full, with what the actor may do; 403 for those who may not read it. */

@@ -19,7 +19,13 @@ export interface MeetingLine {
   networkName: string | null;
   readable: boolean;
   roles: string[] | null;
+  /** The meeting's subjects in their usual order, read with the line (no second statement). */
+  subjects: Array<{ id: string; name: string }>;
 }
+
+/** SQL: the subjects of meeting m as a JSON array of {id, name}, in the subjects' usual order. */
+const subjectsJson = sql`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
+    from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = m.id), '[]'::json) as subjects`;
 
 /** Who is asking, for the visibility condition: admin, or the orgs whose subtree they reach. */
 export interface Viewer {
@@ -83,7 +89,7 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
       )
       select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
         m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
-        ${readable} as readable, null as roles
+        ${readable} as readable, null as roles, ${subjectsJson}
       from meetings m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
       where ${where}
       order by m.starts_at, m.title
@@ -117,7 +123,7 @@ export async function myMeetings(db: Executor, personId: string, q: Pick<Meeting
           case when m.chair_person_id = ${personId} then 'chair' end,
           case when m.secretary_person_id = ${personId} then 'secretary' end,
           case when exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${personId}) then 'presenter' end
-        ], null) as roles
+        ], null) as roles, ${subjectsJson}
       from mine join meetings m on m.id = mine.id join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
       where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})${extra}
       order by m.starts_at, m.title

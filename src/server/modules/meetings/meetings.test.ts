@@ -222,6 +222,9 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     const mine = (await guest.get('/api/meetings/mine')).json();
     expect(mine.map((x: { id: string }) => x.id)).toContain(m.id);
     expect(mine.find((x: { id: string }) => x.id === m.id).myRoles).toEqual(['invited']);
+    const detail = (await c.get(`/api/meetings/${m.id}`)).json() as { subjects: unknown[] };
+    expect(detail.subjects.length).toBeGreaterThan(0);
+    expect(mine.find((x: { id: string }) => x.id === m.id).subjects).toEqual(detail.subjects);
     const chairMine = (await (await as(w.users.chair)).get('/api/meetings/mine')).json();
     expect(chairMine.find((x: { id: string }) => x.id === m.id).myRoles).toEqual(['chair']);
   });
@@ -288,6 +291,9 @@ describe('schedule views', () => {
     const c = await as(w.users.teamHead);
     const ids = async (q: string) => ((await c.get(`/api/meetings?${q}`)).json() as Array<{ id: string }>).map((x) => x.id);
     expect(await ids('from=2025-12-01&to=2025-12-31')).toEqual([m.id]);
+    // each line carries its subjects (read in the same statement as the lines)
+    const [line] = (await c.get('/api/meetings?from=2025-12-01&to=2025-12-31')).json() as Array<{ subjects: unknown }>;
+    expect(line.subjects).toEqual([{ id: w.subjects.van.id, name: w.subjects.van.name }]);
     expect(await ids(`subjectId=${w.subjects.van.id}`)).toEqual([m.id]);
     expect(await ids('kind=topic_report')).toEqual([m.id]);
     expect(await ids(`orgId=${w.orgs.commune1.id}&from=2025-12-02&to=2025-12-02`)).toEqual([m.id]);
@@ -297,7 +303,14 @@ describe('schedule views', () => {
     expect((await other.get('/api/meetings?from=2025-12-01&to=2025-12-31')).json()).toEqual([]);
     await (await as(w.users.principal)).post(`/api/meetings/${m.id}/schedule`);
     const lines = (await other.get(`/api/meetings?networkId=${w.networks.network1.id}&from=2025-12-01&to=2025-12-31`)).json();
-    expect(lines).toEqual([expect.objectContaining({ id: m.id, title: 'Chuyên đề Ngữ văn', restricted: true })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        id: m.id,
+        title: 'Chuyên đề Ngữ văn',
+        restricted: true,
+        subjects: [{ id: w.subjects.van.id, name: w.subjects.van.name }],
+      }),
+    ]);
     expect((await other.get(`/api/meetings/${m.id}`)).statusCode).toBe(403);
   });
 });
