@@ -4,7 +4,6 @@ import type { Executor } from '../../db/client';
 import { type Actor, isOfficeRole } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
-import * as orgsRepo from '../orgs/repo';
 import { loadMeeting } from './access';
 import { listMeetings, type MeetingLine, myMeetings, type Viewer } from './listRepo';
 import { canSeeContacts, meetingCan } from './policy';
@@ -59,26 +58,11 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   const can = meetingCan(actor, facts);
   if (!can.read) throw new AppError('FORBIDDEN');
   const day = localDay(m.startsAt);
-  const [host, network, presenters, agenda, venues, rules, invitations, attachments, subjects, people] = [
-    await orgsRepo.findById(db, m.hostOrgId),
-    m.networkId ? await repo.networkName(db, m.networkId) : null,
-    await repo.presentersOf(db, id),
-    await repo.agendaOf(db, id),
-    await repo.venuesOf(db, id),
-    await repo.rulesOf(db, id),
-    await repo.invitationsOf(db, id, day),
-    await repo.attachmentsOf(db, id),
-    await repo.subjectsOf(db, [id]),
-    await repo.peopleNames(db, [m.chairPersonId, m.secretaryPersonId]),
-  ];
-  const venueOrgs = new Map(
-    (
-      await orgsRepo.summaries(
-        db,
-        venues.map((v) => v.orgId).filter((x): x is string => !!x),
-      )
-    ).map((o) => [o.id, o.name]),
-  );
+  // Two statements: the names and ordered lists as JSON, and the invitations (the longest list, with each
+  // person's org on the meeting's day).
+  const parts = await repo.detailParts(db, m);
+  const invitations = await repo.invitationsOf(db, id, day);
+  const { presenters, agenda, venues, rules, attachments, subjects } = parts;
   const contacts = canSeeContacts(actor, facts);
   return {
     id: m.id,
@@ -88,8 +72,8 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
     status: m.status,
     startsAt: iso(m.startsAt),
     endsAt: iso(m.endsAt),
-    hostOrg: { id: m.hostOrgId, name: host?.name ?? '' },
-    network: network ? { id: network.id, name: network.name } : null,
+    hostOrg: { id: m.hostOrgId, name: parts.hostName ?? '' },
+    network: m.networkId && parts.networkName !== null ? { id: m.networkId, name: parts.networkName } : null,
     subjects: subjects.map((s) => ({ id: s.id, name: s.name })),
     grade: m.grade,
     restricted: false,
@@ -98,8 +82,8 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
     termNumber: m.termNumber,
     content: m.content,
     statusReason: m.statusReason,
-    chair: named(m.chairPersonId, people.get(m.chairPersonId ?? '')),
-    secretary: named(m.secretaryPersonId, people.get(m.secretaryPersonId ?? '')),
+    chair: named(m.chairPersonId, parts.chairName),
+    secretary: named(m.secretaryPersonId, parts.secretaryName),
     plannedCount: m.plannedCount,
     notes: m.notes,
     presenters: presenters.map((p) => ({
@@ -118,7 +102,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
     venues: venues.map((v) => ({
       id: v.id,
       isCentral: v.isCentral,
-      org: v.orgId ? { id: v.orgId, name: venueOrgs.get(v.orgId) ?? '' } : null,
+      org: v.orgId ? { id: v.orgId, name: v.orgName ?? '' } : null,
       name: v.name,
       room: v.room,
       address: v.address,

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
 import {
   agendaItems,
-  attachments,
   invitationRules,
   invitations,
   meetingPresenters,
@@ -11,7 +10,6 @@ import {
   networkChatLinks,
   networkLeaders,
   networkMembers,
-  networks,
   orgs,
   people,
   planItems,
@@ -131,23 +129,6 @@ export async function presentersOf(db: Executor, meetingId: string) {
     .orderBy(asc(meetingPresenters.sortOrder));
 }
 
-/** Agenda of a meeting in order. */
-export async function agendaOf(db: Executor, meetingId: string) {
-  return db
-    .select({
-      id: agendaItems.id,
-      startsAt: agendaItems.startsAt,
-      endsAt: agendaItems.endsAt,
-      title: agendaItems.title,
-      presenterId: agendaItems.presenterPersonId,
-      presenterName: people.fullName,
-    })
-    .from(agendaItems)
-    .leftJoin(people, eq(people.id, agendaItems.presenterPersonId))
-    .where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.sortOrder));
-}
-
 /** Member org ids of a network. */
 export async function networkMemberIds(db: Executor, networkId: string | null): Promise<string[]> {
   if (!networkId) return [];
@@ -220,21 +201,6 @@ export async function rulesOf(db: Executor, meetingId: string) {
     .orderBy(asc(invitationRules.createdAt));
 }
 
-/** Attachments of a meeting. */
-export async function attachmentsOf(db: Executor, meetingId: string) {
-  return db
-    .select({
-      id: attachments.id,
-      fileName: attachments.fileName,
-      mimeType: attachments.mimeType,
-      size: attachments.size,
-      createdAt: attachments.createdAt,
-    })
-    .from(attachments)
-    .where(eq(attachments.meetingId, meetingId))
-    .orderBy(asc(attachments.createdAt));
-}
-
 /** Invitations of a meeting with person, contacts and the org where they work on a date. */
 export async function invitationsOf(db: Executor, meetingId: string, day: string) {
   return db
@@ -260,12 +226,6 @@ export async function invitationsOf(db: Executor, meetingId: string, day: string
 export async function invitedPersonIds(db: Executor, meetingId: string): Promise<string[]> {
   const rows = await db.select({ id: invitations.personId }).from(invitations).where(eq(invitations.meetingId, meetingId));
   return rows.map((r) => r.id);
-}
-
-/** A network's id and name. */
-export async function networkName(db: Executor, id: string) {
-  const rows = await db.select({ id: networks.id, name: networks.name }).from(networks).where(eq(networks.id, id)).limit(1);
-  return rows[0];
 }
 
 /** Full names of people by id. */
@@ -300,4 +260,72 @@ export async function replaceChatLinks(
 ): Promise<void> {
   await db.delete(networkChatLinks).where(eq(networkChatLinks.networkId, networkId));
   if (links.length) await db.insert(networkChatLinks).values(links.map((l) => ({ ...l, networkId })));
+}
+
+/** What a meeting page shows besides its invitations, read in one statement (see `detailParts`). */
+export interface DetailParts {
+  hostName: string | null;
+  networkName: string | null;
+  chairName: string | null;
+  secretaryName: string | null;
+  presenters: Array<{
+    id: string;
+    personId: string | null;
+    personName: string | null;
+    orgId: string | null;
+    orgName: string | null;
+    topic: string | null;
+  }>;
+  agenda: Array<{ id: string; startsAt: string; endsAt: string; title: string; presenterId: string | null; presenterName: string | null }>;
+  venues: Array<{
+    id: string;
+    isCentral: boolean;
+    orgId: string | null;
+    orgName: string | null;
+    name: string;
+    room: string | null;
+    address: string | null;
+    onlineUrl: string | null;
+  }>;
+  rules: Array<{ id: string; rule: unknown; description: string; count: number }>;
+  attachments: Array<{ id: string; fileName: string; mimeType: string; size: number; createdAt: string }>;
+  subjects: Array<{ id: string; name: string }>;
+}
+
+/**
+ * The names (host, network, chair, secretary) and the ordered lists (presenters, agenda, venues with their org,
+ * invitation rules with their counts, attachments, subjects) of a meeting page in one statement, as JSON: one round
+ * trip instead of ten. Orders as in presentersOf, agendaOf, venuesOf, rulesOf, attachmentsOf and subjectsOf.
+ */
+export async function detailParts(db: Executor, m: MeetingRow): Promise<DetailParts> {
+  const [row] = await queryRows<DetailParts>(
+    db,
+    sql`select
+      (select name from orgs where id = ${m.hostOrgId}) as "hostName",
+      (select name from networks where id = ${m.networkId}) as "networkName",
+      (select full_name from people where id = ${m.chairPersonId}) as "chairName",
+      (select full_name from people where id = ${m.secretaryPersonId}) as "secretaryName",
+      coalesce((select json_agg(json_build_object('id', p.id, 'personId', p.person_id, 'personName', pe.full_name,
+          'orgId', p.org_id, 'orgName', o.name, 'topic', p.topic) order by p.sort_order)
+        from meeting_presenters p left join people pe on pe.id = p.person_id left join orgs o on o.id = p.org_id
+        where p.meeting_id = ${m.id}), '[]'::json) as presenters,
+      coalesce((select json_agg(json_build_object('id', a.id, 'startsAt', a.starts_at, 'endsAt', a.ends_at, 'title', a.title,
+          'presenterId', a.presenter_person_id, 'presenterName', pe.full_name) order by a.sort_order)
+        from agenda_items a left join people pe on pe.id = a.presenter_person_id
+        where a.meeting_id = ${m.id}), '[]'::json) as agenda,
+      coalesce((select json_agg(json_build_object('id', v.id, 'isCentral', v.is_central, 'orgId', v.org_id, 'orgName', o.name,
+          'name', v.name, 'room', v.room, 'address', v.address, 'onlineUrl', v.online_url)
+          order by v.is_central desc, v.sort_order, v.name)
+        from venues v left join orgs o on o.id = v.org_id
+        where v.meeting_id = ${m.id}), '[]'::json) as venues,
+      coalesce((select json_agg(json_build_object('id', r.id, 'rule', r.rule, 'description', r.description,
+          'count', (select count(*)::int from invitations i where i.rule_id = r.id)) order by r.created_at)
+        from invitation_rules r where r.meeting_id = ${m.id}), '[]'::json) as rules,
+      coalesce((select json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mimeType', f.mime_type,
+          'size', f.size, 'createdAt', f.created_at) order by f.created_at)
+        from attachments f where f.meeting_id = ${m.id}), '[]'::json) as attachments,
+      coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
+        from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = ${m.id}), '[]'::json) as subjects`,
+  );
+  return row;
 }
