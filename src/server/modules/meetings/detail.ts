@@ -60,7 +60,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   const day = localDay(m.startsAt);
   // Two statements: the names and ordered lists as JSON, and the invitations (the longest list, with each
   // person's org on the meeting's day).
-  const parts = await repo.detailParts(db, m);
+  const parts = await repo.detailParts(db, id);
   const invitations = await repo.invitationsOf(db, id, day);
   const { presenters, agenda, venues, rules, attachments, subjects } = parts;
   const contacts = canSeeContacts(actor, facts);

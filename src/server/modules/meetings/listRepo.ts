@@ -23,8 +23,8 @@ export interface MeetingLine {
   subjects: Array<{ id: string; name: string }>;
 }
 
-/** SQL: the subjects of meeting m as a JSON array of {id, name}, in the subjects' usual order. */
-const subjectsJson = sql`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
+/** SQL: the subjects of meeting `m` (the alias) as a JSON array of {id, name}, in the subjects' usual order. */
+export const subjectsJson = sql`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
     from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = m.id), '[]'::json) as subjects`;
 
 /** Who is asking, for the visibility condition: admin, or the orgs whose subtree they reach. */

@@ -19,6 +19,7 @@ import {
   terms,
   venues,
 } from '../../db/schema';
+import { subjectsJson } from './listRepo';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingInsert = typeof meetings.$inferInsert;
@@ -295,37 +296,38 @@ export interface DetailParts {
 /**
  * The names (host, network, chair, secretary) and the ordered lists (presenters, agenda, venues with their org,
  * invitation rules with their counts, attachments, subjects) of a meeting page in one statement, as JSON: one round
- * trip instead of ten. Orders as in presentersOf, agendaOf, venuesOf, rulesOf, attachmentsOf and subjectsOf.
+ * trip instead of ten. Presenters and rules in the orders of presentersOf and rulesOf, venues as venuesOf, subjects as
+ * the schedule lines (listRepo `subjectsJson`).
  */
-export async function detailParts(db: Executor, m: MeetingRow): Promise<DetailParts> {
+export async function detailParts(db: Executor, meetingId: string): Promise<DetailParts> {
   const [row] = await queryRows<DetailParts>(
     db,
     sql`select
-      (select name from orgs where id = ${m.hostOrgId}) as "hostName",
-      (select name from networks where id = ${m.networkId}) as "networkName",
-      (select full_name from people where id = ${m.chairPersonId}) as "chairName",
-      (select full_name from people where id = ${m.secretaryPersonId}) as "secretaryName",
+      (select name from orgs where id = m.host_org_id) as "hostName",
+      (select name from networks where id = m.network_id) as "networkName",
+      (select full_name from people where id = m.chair_person_id) as "chairName",
+      (select full_name from people where id = m.secretary_person_id) as "secretaryName",
       coalesce((select json_agg(json_build_object('id', p.id, 'personId', p.person_id, 'personName', pe.full_name,
           'orgId', p.org_id, 'orgName', o.name, 'topic', p.topic) order by p.sort_order)
         from meeting_presenters p left join people pe on pe.id = p.person_id left join orgs o on o.id = p.org_id
-        where p.meeting_id = ${m.id}), '[]'::json) as presenters,
+        where p.meeting_id = m.id), '[]'::json) as presenters,
       coalesce((select json_agg(json_build_object('id', a.id, 'startsAt', a.starts_at, 'endsAt', a.ends_at, 'title', a.title,
           'presenterId', a.presenter_person_id, 'presenterName', pe.full_name) order by a.sort_order)
         from agenda_items a left join people pe on pe.id = a.presenter_person_id
-        where a.meeting_id = ${m.id}), '[]'::json) as agenda,
+        where a.meeting_id = m.id), '[]'::json) as agenda,
       coalesce((select json_agg(json_build_object('id', v.id, 'isCentral', v.is_central, 'orgId', v.org_id, 'orgName', o.name,
           'name', v.name, 'room', v.room, 'address', v.address, 'onlineUrl', v.online_url)
           order by v.is_central desc, v.sort_order, v.name)
         from venues v left join orgs o on o.id = v.org_id
-        where v.meeting_id = ${m.id}), '[]'::json) as venues,
+        where v.meeting_id = m.id), '[]'::json) as venues,
       coalesce((select json_agg(json_build_object('id', r.id, 'rule', r.rule, 'description', r.description,
           'count', (select count(*)::int from invitations i where i.rule_id = r.id)) order by r.created_at)
-        from invitation_rules r where r.meeting_id = ${m.id}), '[]'::json) as rules,
+        from invitation_rules r where r.meeting_id = m.id), '[]'::json) as rules,
       coalesce((select json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mimeType', f.mime_type,
           'size', f.size, 'createdAt', f.created_at) order by f.created_at)
-        from attachments f where f.meeting_id = ${m.id}), '[]'::json) as attachments,
-      coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
-        from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = ${m.id}), '[]'::json) as subjects`,
+        from attachments f where f.meeting_id = m.id), '[]'::json) as attachments,
+      ${subjectsJson}
+    from meetings m where m.id = ${meetingId}`,
   );
   return row;
 }

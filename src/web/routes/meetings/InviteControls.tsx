@@ -12,7 +12,7 @@ import { useT } from '../../i18n/context';
  * those who may invite.
  */
 
-export type InvitationAction = Parameters<ReturnType<typeof useInvitations>['mutate']>[0];
+type InvitationAction = Parameters<ReturnType<typeof useInvitations>['mutate']>[0];
 type Run = (a: InvitationAction, ok?: string) => void;
 
 /** Invite one person found by name, or open the "invite by rule" dialog. */
@@ -39,12 +39,12 @@ export function InviteBar({ run, onRule }: { run: Run; onRule: () => void }) {
 
 /** Moves one invitee to another venue (central or a bridge point). */
 export function VenueSelect({
-  m,
+  venues,
   invitationId,
   venueId,
   run,
 }: {
-  m: MeetingDetail;
+  venues: MeetingDetail['venues'];
   invitationId: string;
   venueId: string | null;
   run: Run;
@@ -56,7 +56,7 @@ export function VenueSelect({
       w={130}
       aria-label={t('meetings.venue')}
       value={venueId}
-      data={m.venues.map((v) => ({ value: v.id, label: v.name }))}
+      data={venues.map((v) => ({ value: v.id, label: v.name }))}
       onChange={(v) => run({ kind: 'venue', invitationId, venueId: v })}
     />
   );

@@ -38,10 +38,10 @@ const inviteControls = () => import('./InviteControls');
 const InviteBar = lazy(() => inviteControls().then((x) => ({ default: x.InviteBar })));
 const VenueSelect = lazy(() => inviteControls().then((x) => ({ default: x.VenueSelect })));
 const modals = () => import('./MeetingModals');
-// The lesson-study section (its stepper) only for lesson-study meetings.
-const LessonStudySection = lazy(() => import('../lessonStudy/LessonStudySection').then((x) => ({ default: x.LessonStudySection })));
 const ReasonModal = lazy(() => modals().then((x) => ({ default: x.ReasonModal })));
 const RuleModal = lazy(() => modals().then((x) => ({ default: x.RuleModal })));
+// The lesson-study section (its stepper) only for lesson-study meetings.
+const LessonStudySection = lazy(() => import('../lessonStudy/LessonStudySection').then((x) => ({ default: x.LessonStudySection })));
 
 function Invitees({ m }: { m: MeetingDetail }) {
   const t = useT();
@@ -117,7 +117,7 @@ function Invitees({ m }: { m: MeetingDetail }) {
                       <Group gap={4} wrap="nowrap">
                         {m.venues.length > 1 && (
                           <Suspense fallback={null}>
-                            <VenueSelect m={m} invitationId={i.id} venueId={i.venueId} run={run} />
+                            <VenueSelect venues={m.venues} invitationId={i.id} venueId={i.venueId} run={run} />
                           </Suspense>
                         )}
                         <ActionIcon
