@@ -5,7 +5,7 @@ import { type Executor, queryRows } from '../../src/server/db/client';
 export async function tableCounts(db: Executor): Promise<Record<string, number>> {
   const tables = await queryRows<{ t: string }>(
     db,
-    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('login_attempts', 'auth_sessions') order by 1`,
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('login_attempts', 'auth_sessions', 'data_marks') order by 1`,
   );
   const counts: Record<string, number> = {};
   for (const { t } of tables) {

@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
     actorPromise: Promise<Actor> | null;
+    /** The data mark read with the session, before the request computed anything (lib/markedCache.ts). */
+    dataMark: string | null;
   }
   interface FastifyContextConfig {
     /** The route answers without a session (log-in, health, calendar feeds with their secret URL). */
@@ -69,9 +71,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('actorPromise', null);
+  app.decorateRequest('dataMark', null);
   app.addHook('onRequest', async (request, reply) => {
     request.auth = null;
     request.actorPromise = null;
+    request.dataMark = null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const tokenHash = hashToken(token);
@@ -91,6 +95,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       tokenHash,
     };
     request.actorPromise = Promise.resolve(actorFromRoles(request.auth, row.roles));
+    request.dataMark = row.dataMark;
     const ttlMs = ctx.config.sessionTtlHours * 3_600_000;
     if (row.expiresAt.getTime() - Date.now() < ttlMs / 2) {
       const expiresAt = new Date(Date.now() + ttlMs);

@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './audit';
 export * from './calendar';
+export * from './dataMarks';
 export * from './enums';
 export * from './imports';
 export * from './inspections';

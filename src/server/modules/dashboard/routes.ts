@@ -17,7 +17,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/dashboard/compliance', { schema: { tags, querystring: dashboardQuery } }, async (req) => {
     const actor = await requireActor(req, ctx);
-    return service.compliance(db, actor, req.query);
+    return service.compliance(db, actor, req.query, req.dataMark ?? undefined);
   });
 
   r.get(
@@ -25,7 +25,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, params: dashboardExportParams, querystring: dashboardQuery } },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
-      const view = await service.compliance(db, actor, req.query);
+      const view = await service.compliance(db, actor, req.query, req.dataMark ?? undefined);
       const stream = new PassThrough();
       writeDashboardXlsx(stream, view, req.params.table).catch((err) => stream.destroy(err));
       return reply

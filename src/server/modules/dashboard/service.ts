@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
-import { SingleFlight } from '../../lib/singleFlight';
+import { MarkedCache } from '../../lib/markedCache';
 import * as orgsRepo from '../orgs/repo';
 import { effectiveRulesMany } from '../rules/effective';
 import { addDays } from '../rules/presets';
@@ -24,9 +24,12 @@ function termOf(year: Year, asOf: string): ComplianceView['term'] {
 }
 
 /** Works out whose dashboard to show and checks the actor may see it; 403 for anyone with no office or network. */
-async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year: Year, asOf: string): Promise<Resolved> {
+async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year: Year, asOf: string, mark?: string): Promise<Resolved> {
   const offices = officeRoots(actor);
-  const led = await repo.ledNetworks(db, actor.personId, managedSchools(actor), year.id);
+  const schools = managedSchools(actor);
+  const led = await kept(ledNetworks, db, JSON.stringify([actor.personId, schools, year.id]), mark, () =>
+    repo.ledNetworks(db, actor.personId, schools, year.id),
+  );
   const choices: ComplianceView['choices'] = [
     ...offices.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name })),
     ...led.map((n) => ({ kind: 'network' as const, id: n.id, name: n.name })),
@@ -56,21 +59,32 @@ async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year:
  * The compliance dashboard of an office (its subtree) or a network, as of a day (default today): networks behind
  * their quota this term, teams behind the two-week rule, plans and reports overdue or due soon, the next 30 days'
  * meetings, and participation (present ÷ invited) by subject and by school. A fixed number of queries.
+ *
+ * With `mark` (the data mark the request read first: routes pass it, lib/markedCache.ts), what was computed at the
+ * same mark is answered again: the school year of the day, the networks the actor leads, and the figures, which depend
+ * only on the scope and the day, not on who asks (the policy is checked for every caller first). Without it (a call
+ * inside a transaction), everything is read afresh.
  */
-export async function compliance(db: Executor, actor: Actor, q: DashboardQuery): Promise<ComplianceView> {
+export async function compliance(db: Executor, actor: Actor, q: DashboardQuery, mark?: string): Promise<ComplianceView> {
   const asOf = q.date ?? todayIso();
-  const year = await repo.yearAt(db, asOf);
+  const year = await kept(years, db, asOf, mark, () => repo.yearAt(db, asOf));
   if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
   const term = termOf(year, asOf);
-  const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf);
-  // The figures depend only on the scope and the day, not on who asks (the policy was checked just above): the
-  // staff of one office opening the dashboard at once share one computation (lib/singleFlight.ts).
-  const figures = await dashboards.run(db, JSON.stringify([asOf, scope, view]), () => figuresOf(db, year, term, scope, view, asOf));
+  const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf, mark);
+  const figures = await kept(dashboards, db, JSON.stringify([asOf, scope, view]), mark, () => figuresOf(db, year, term, scope, view, asOf));
   return { ...figures, choices };
 }
 
 type Figures = Omit<ComplianceView, 'choices'>;
-const dashboards = new SingleFlight<Figures>();
+const MINUTES = 60_000;
+const dashboards = new MarkedCache<Figures>({ maxEntries: 200, maxAgeMs: 10 * MINUTES });
+const years = new MarkedCache<Awaited<ReturnType<typeof repo.yearAt>>>({ maxEntries: 50, maxAgeMs: 10 * MINUTES });
+const ledNetworks = new MarkedCache<Awaited<ReturnType<typeof repo.ledNetworks>>>({ maxEntries: 5_000, maxAgeMs: 10 * MINUTES });
+
+/** The kept answer at mark, or a fresh computation when there is no mark. */
+function kept<T>(cache: MarkedCache<T>, db: Executor, key: string, mark: string | undefined, compute: () => Promise<T>): Promise<T> {
+  return mark === undefined ? compute() : cache.get(db, key, mark, compute);
+}
 
 /** Everything the dashboard shows for a scope on a day: a fixed number of queries, whatever the scope's size. */
 async function figuresOf(

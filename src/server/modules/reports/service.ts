@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { MarkedCache } from '../../lib/markedCache';
 import { notifyPeople } from '../notifications/notify';
 import * as orgsRepo from '../orgs/repo';
 import { scopesOf } from '../plans/shape';
@@ -62,18 +63,49 @@ export async function resultsOf(db: Executor, r: ReportRow): Promise<{ results: 
   return { results, live: true };
 }
 
-/** Loads a report the actor may read, with its scope; 404 or 403 otherwise. */
-export async function readable(db: Executor, actor: Actor, id: string) {
+/** A report with its scope (who may do what with it); 404 when there is none. */
+async function withScope(db: Executor, id: string) {
   const row = await repo.findById(db, id);
   if (!row) throw notFound('báo cáo');
   const [scope] = await scopesOf(db, [row]);
-  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
   return { row, scope };
 }
 
-/** One report with its results, photos to choose from, review history and what the actor may do. */
-export async function get(db: Executor, actor: Actor, id: string): Promise<ReportDetail> {
-  const { row, scope } = await readable(db, actor, id);
+/** Loads a report the actor may read, with its scope; 404 or 403 otherwise. */
+export async function readable(db: Executor, actor: Actor, id: string) {
+  const found = await withScope(db, id);
+  if (!canRead(actor, found.scope)) throw new AppError('FORBIDDEN');
+  return found;
+}
+
+type Detail = Omit<ReportDetail, 'can'>;
+const MINUTES = 60_000;
+const scoped = new MarkedCache<Awaited<ReturnType<typeof withScope>>>({ maxEntries: 5_000, maxAgeMs: 10 * MINUTES });
+const details = new MarkedCache<Detail>({ maxEntries: 1_000, maxAgeMs: 10 * MINUTES });
+
+/**
+ * One report with its results, photos to choose from, review history and what the actor may do.
+ *
+ * With `mark` (the data mark the request read first; only GET routes pass it, lib/markedCache.ts), the report's scope
+ * and its detail computed at the same mark and day are answered again: the detail does not depend on who asks, the
+ * policy is checked for every caller first, and what the caller may do is worked out for each. Without it (after a
+ * write in the same request, or inside a transaction), everything is read afresh.
+ */
+export async function get(db: Executor, actor: Actor, id: string, mark?: string): Promise<ReportDetail> {
+  if (mark === undefined) {
+    const { row, scope } = await readable(db, actor, id);
+    return { ...(await detailOf(db, row)), can: reportCan(actor, scope, row.status as ReportStatus) };
+  }
+  const day = todayIso();
+  const { row, scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
+  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  const detail = await details.get(db, `${id}|${day}`, mark, () => detailOf(db, row));
+  return { ...detail, can: reportCan(actor, scope, row.status as ReportStatus) };
+}
+
+/** What a report shows, the same for every reader. */
+async function detailOf(db: Executor, row: ReportRow): Promise<Detail> {
+  const id = row.id;
   const [[summary], { results, live }, history] = await Promise.all([summarize(db, [row]), resultsOf(db, row), repo.historyOf(db, id)]);
   const photos = await repo.photosOf(
     db,
@@ -100,7 +132,6 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Repor
       actorName: h.actorName,
       at: h.at.toISOString(),
     })),
-    can: reportCan(actor, scope, row.status as ReportStatus),
   };
 }
 
