@@ -34,6 +34,10 @@ export interface RouteFigures {
   statements: number;
   slowest?: Slowest;
   note?: string;
+  /** A read measured again while counted writes land elsewhere at this rate (they move the data mark, decision 0019). */
+  writesPerSecond?: number;
+  /** How many such writes landed during the run. */
+  writesLanded?: number;
 }
 
 export interface TargetFigures {
@@ -55,6 +59,15 @@ const SLOW_MS = Number(process.env.BENCH_API_SLOW_MS ?? 3000);
 const ONLY = process.env.BENCH_API_ONLY ?? '';
 /** Only the reads whose name contains this text (e.g. `dashboard`), to re-measure one route. */
 const ROUTE = process.env.BENCH_API_ROUTE ?? '';
+/**
+ * The reads answered from kept results (the dashboard, a term report: decision 0019) are measured again while other
+ * writes land at these rates (writes a second, comma-separated; empty for none): each write moves the data mark.
+ */
+const MIXED = (process.env.BENCH_API_MIXED ?? '1,10')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const KEPT_READS = /dashboard|term report/;
 const EMPTY: LoadResult = {
   requests: 1,
   seconds: 0,
@@ -70,6 +83,32 @@ const EMPTY: LoadResult = {
 };
 
 const log = (msg: string) => console.log(`   ${new Date().toISOString().slice(11, 19)} ${msg}`);
+
+/**
+ * Runs `fn` while a separate connection writes one meeting row (its title set to itself) `perSecond` times a second:
+ * a write as cheap as a write can be, which still moves the data mark and so drops every kept answer.
+ */
+async function withWritesElsewhere<T>(target: Target, meetingId: string, perSecond: number, fn: () => Promise<T>) {
+  const writer = target.bare();
+  let stop = false;
+  let landed = 0;
+  const loop = (async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      await writer.query('update meetings set title = title where id = $1', [meetingId]);
+      landed++;
+      const wait = 1000 / perSecond - (performance.now() - t0);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  })();
+  try {
+    return { result: await fn(), landed };
+  } finally {
+    stop = true;
+    await loop;
+    await writer.close();
+  }
+}
 
 /**
  * Times each statement of a request alone (median of `repeats`), to name the slowest when a target is missed; the
@@ -101,7 +140,11 @@ async function statementTimes(
       const res = (await bare.query(`explain ${slowest.raw.sql}`, slowest.raw.params).catch(() => ({ rows: [] }))) as {
         rows: Array<Record<string, string>>;
       };
-      slowest.plan = res.rows.map((row) => Object.values(row)[0]).slice(0, 14);
+      // (a line that lists thousands of ids is cut: the shape of the plan is what the notes need)
+      slowest.plan = res.rows
+        .map((row) => Object.values(row)[0])
+        .slice(0, 14)
+        .map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
     }
   } finally {
     await bare.close();
@@ -215,6 +258,24 @@ export async function runTarget(t: BenchTarget, opts: { seedDemo?: boolean } = {
       const slowest = appRun.p99 >= 100 || bareRun.p99 >= 100 ? (await statementTimes(target, captured[0], 3)).slowest : undefined;
       const users = new Set(ok.map((r) => r.headers.cookie)).size;
       routes.push({ route, kind: 'read', users, app: appRun, bare: bareRun, statements: captured[0].length, slowest });
+      const elsewhere = samples.teachers[0]?.meetingIds[0];
+      for (const perSecond of KEPT_READS.test(route) && elsewhere ? MIXED : []) {
+        log(`${route}: app again, ${perSecond} write/s elsewhere…`);
+        const mixed = await withWritesElsewhere(target, elsewhere, perSecond, () =>
+          load({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: ok }),
+        );
+        log(`${route}: app ${mixed.result.rps.toFixed(0)} req/s p99 ${mixed.result.p99} ms with ${mixed.landed} writes`);
+        routes.push({
+          route: `${route}, ${perSecond} write/s elsewhere`,
+          kind: 'read',
+          users,
+          app: mixed.result,
+          bare: bareRun,
+          statements: captured[0].length,
+          writesPerSecond: perSecond,
+          writesLanded: mixed.landed,
+        });
+      }
     }
 
     // Writes: distinct (meeting, person) pairs, one set for the app and one for the bare replay.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -101,5 +102,33 @@ export async function migrateDatabase(database: Database, databaseUrl?: string):
 /** Runs raw SQL and returns its rows (PGlite and node-postgres both answer with `{ rows }`). */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** The parts of a drizzle handle that queryRowsPrepared uses (drizzle's own, not in its public types). */
+interface DrizzleInternals {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): { execute(): Promise<unknown> };
+  };
+}
+
+/**
+ * As queryRows, for a hot statement of fixed shape (decision 0019): on PostgreSQL it is sent as a named prepared
+ * statement (named by a hash of its text), parsed once per connection, and after five runs the server keeps its
+ * plan instead of planning it anew. Planning was most of the database's time on the light reads (the session
+ * statement: 2 – 3 ms of planning for 0.3 ms of execution). Statements whose text changes with their input (a list
+ * of ids written out) must not use it: each text would stay prepared on every connection. PGlite runs it as queryRows.
+ */
+export async function queryRowsPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const d = db as unknown as DrizzleInternals;
+  const built = d.dialect.sqlToQuery(query);
+  const name = `lt_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+  const result = (await d.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }

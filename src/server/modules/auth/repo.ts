@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import { type Executor, queryRowsPrepared } from '../../db/client';
 import { accounts, authSessions, loginAttempts, people } from '../../db/schema';
 
 /** A session row with its account, person and the person's positions on a date (each with its org's ancestry). */
@@ -25,7 +25,7 @@ export interface SessionWithRoles {
  * It also returns the data mark, read before the request computes anything (decision 0019).
  */
 export async function findSessionWithRoles(db: Executor, tokenHash: string, date: string): Promise<SessionWithRoles | undefined> {
-  const [row] = await queryRows<SessionWithRoles>(
+  const [row] = await queryRowsPrepared<SessionWithRoles>(
     db,
     sql`with recursive s as (
       select a.id as account_id, a.person_id, a.is_admin, a.email, a.locale, a.disabled_at, p.full_name,

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildComplianceWorld, type ComplianceWorld } from '../../../../tests/helpers/complianceWorld';
@@ -153,6 +154,24 @@ describe('compliance: narrower scopes', () => {
     expect(v.scope).toEqual({ kind: 'network', id: w.networks.network1.id, name: 'Nhóm xã 1' });
     expect(v.networks.map((n) => n.name)).toEqual(['Nhóm xã 1']);
     expect(v.summary).toMatchObject({ networksBehind: 0, upcoming: 0, participationRate: 0.833 });
+  });
+});
+
+describe('compliance: the JSON body', () => {
+  it('is gzipped for a client that accepts it, with the same content as the plain body', async () => {
+    const plain = await specialist.get('/api/dashboard/compliance?date=2025-12-10');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    const zipped = await specialist.request('GET', '/api/dashboard/compliance?date=2025-12-10', undefined, {
+      'accept-encoding': 'gzip, br',
+    });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    const body = gunzipSync(zipped.rawPayload).toString('utf8');
+    expect(zipped.rawPayload.length).toBeLessThan(body.length);
+    expect(JSON.parse(body)).toEqual(plain.json());
+    expect(plain.json()).toEqual(view);
   });
 });
 

@@ -66,16 +66,27 @@ async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year:
  * inside a transaction), everything is read afresh.
  */
 export async function compliance(db: Executor, actor: Actor, q: DashboardQuery, mark?: string): Promise<ComplianceView> {
+  const { figures, choices } = await complianceParts(db, actor, q, mark);
+  return { ...figures, choices };
+}
+
+/** As compliance, in its two parts: the figures (shared by every caller at the same mark) and the actor's choices. */
+export async function complianceParts(
+  db: Executor,
+  actor: Actor,
+  q: DashboardQuery,
+  mark?: string,
+): Promise<{ figures: Figures; choices: ComplianceView['choices'] }> {
   const asOf = q.date ?? todayIso();
   const year = await kept(years, db, asOf, mark, () => repo.yearAt(db, asOf));
   if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
   const term = termOf(year, asOf);
   const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf, mark);
   const figures = await kept(dashboards, db, JSON.stringify([asOf, scope, view]), mark, () => figuresOf(db, year, term, scope, view, asOf));
-  return { ...figures, choices };
+  return { figures, choices };
 }
 
-type Figures = Omit<ComplianceView, 'choices'>;
+export type Figures = Omit<ComplianceView, 'choices'>;
 const MINUTES = 60_000;
 const dashboards = new MarkedCache<Figures>({ maxEntries: 200, maxAgeMs: 10 * MINUTES });
 const years = new MarkedCache<Awaited<ReturnType<typeof repo.yearAt>>>({ maxEntries: 50, maxAgeMs: 10 * MINUTES });

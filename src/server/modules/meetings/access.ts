@@ -2,7 +2,6 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError, notFound } from '../../lib/errors';
-import * as orgsRepo from '../orgs/repo';
 import { canEditMeeting, canReadMeeting, type MeetingFacts } from './policy';
 import * as repo from './repo';
 
@@ -14,22 +13,18 @@ export interface LoadedMeeting {
 
 /** Builds the policy facts of a meeting (row already loaded) for the actor. */
 export async function factsOf(db: Executor, actor: Actor, meeting: repo.MeetingRow): Promise<MeetingFacts> {
-  const today = todayIso();
-  // One query after another: inside a transaction they share one connection.
-  const memberIds = await repo.networkMemberIds(db, meeting.networkId);
-  const chains = await orgsRepo.ancestorChains(db, [meeting.hostOrgId, ...memberIds], today);
-  const leaderIds = await repo.networkLeaderIds(db, meeting.networkId);
-  const role = await repo.personRole(db, meeting.id, actor.personId);
+  const f = await repo.policyFacts(db, meeting, actor.personId, todayIso());
+  const chain = (id: string) => f.chains[id] ?? [id];
   return {
     status: meeting.status,
     mode: meeting.mode,
     chairPersonId: meeting.chairPersonId,
     secretaryPersonId: meeting.secretaryPersonId,
-    hostChain: chains.get(meeting.hostOrgId) ?? [meeting.hostOrgId],
-    networkChains: memberIds.map((id) => chains.get(id) ?? [id]),
-    networkLeaderIds: leaderIds,
-    actorInvited: role.invited,
-    actorPresents: role.presents,
+    hostChain: chain(meeting.hostOrgId),
+    networkChains: f.memberIds.map(chain),
+    networkLeaderIds: f.leaderIds,
+    actorInvited: f.invited,
+    actorPresents: f.presents,
     started: meeting.startsAt.getTime() <= Date.now(),
   };
 }

@@ -8,7 +8,7 @@ import { loadMeeting } from './access';
 import { listMeetings, type MeetingLine, myMeetings, type Viewer } from './listRepo';
 import { canSeeContacts, meetingCan } from './policy';
 import * as repo from './repo';
-import { localDay, missingLinks } from './validate';
+import { missingLinks } from './validate';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const named = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
@@ -57,12 +57,9 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   const { meeting: m, facts } = await loadMeeting(db, actor, id);
   const can = meetingCan(actor, facts);
   if (!can.read) throw new AppError('FORBIDDEN');
-  const day = localDay(m.startsAt);
-  // Two statements: the names and ordered lists as JSON, and the invitations (the longest list, with each
-  // person's org on the meeting's day).
+  // One statement: the names and ordered lists as JSON, the invitations with each person's org on the meeting's day.
   const parts = await repo.detailParts(db, id);
-  const invitations = await repo.invitationsOf(db, id, day);
-  const { presenters, agenda, venues, rules, attachments, subjects } = parts;
+  const { presenters, agenda, venues, rules, attachments, subjects, invitations } = parts;
   const contacts = canSeeContacts(actor, facts);
   return {
     id: m.id,

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/enums';
 import type { MeetingsQuery } from '../../../shared/meetings';
-import { type Executor, queryRows } from '../../db/client';
+import { type Executor, queryRows, queryRowsPrepared } from '../../db/client';
 
 /** A schedule line as read from the database. */
 export interface MeetingLine {
@@ -79,7 +79,7 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
   else conds.push(readable);
   const where = sql.join(conds, sql` and `);
   const roots = v.rootOrgIds.length ? uuids(v.rootOrgIds) : sql`null::uuid`;
-  return queryRows<MeetingLine>(
+  return queryRowsPrepared<MeetingLine>(
     db,
     sql`with recursive reach(id, depth) as (
         select o.id, 0 from orgs o where o.id in (${roots})
@@ -107,7 +107,7 @@ export async function myMeetings(db: Executor, personId: string, q: Pick<Meeting
   if (q.from) conds.push(sql`m.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   if (q.to) conds.push(sql`m.starts_at < ((${q.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`);
   const extra = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
-  return queryRows<MeetingLine>(
+  return queryRowsPrepared<MeetingLine>(
     db,
     sql`with mine(id) as (
         select meeting_id from invitations where person_id = ${personId}
