@@ -93,6 +93,13 @@ export function renderTarget(t: TargetFigures, seconds: number, connections: num
         `| ${r.route}${r.note ? ' (not loaded, one request)' : ''} | ${r.users} | ${f0(r.app.rps)} | ${r.app.ok || r.note ? f1(r.app.p50) : '–'} | ${r.app.ok || r.note ? f1(r.app.p99) : '–'} | ${errors(r)} | ${f0(r.bare.rps)} | ${f1(r.bare.p50)} | ${f1(r.bare.p99)} | ${Number.isNaN(ratio(r)) ? '–' : ratio(r).toFixed(2)} | ${verdict(t, r)} |`,
     ),
   ];
+  const repeated = t.routes.filter((r) => r.p99Runs);
+  if (repeated.length) {
+    lines.push(
+      '',
+      `Reads through the app: ${repeated[0].p99Runs?.length} runs of ${seconds} s each, the run with the median p99 shown; p99 of every run: ${repeated.map((r) => `${r.route} ${r.p99Runs?.map(f0).join(' / ')} ms`).join('; ')}. Bare: one run.`,
+    );
+  }
   const writes = t.routes.filter((r) => r.kind === 'write');
   if (writes.length) {
     lines.push(

@@ -109,22 +109,25 @@ export async function myMeetings(db: Executor, personId: string, q: Pick<Meeting
   const extra = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
   return queryRowsPrepared<MeetingLine>(
     db,
-    sql`with mine(id) as (
-        select meeting_id from invitations where person_id = ${personId}
-        union select id from meetings where chair_person_id = ${personId}
-        union select id from meetings where secretary_person_id = ${personId}
-        union select meeting_id from meeting_presenters where person_id = ${personId}
+    sql`with mine(id, role) as (
+        select meeting_id, 'invited' from invitations where person_id = ${personId}
+        union all select id, 'chair' from meetings where chair_person_id = ${personId}
+        union all select id, 'secretary' from meetings where secretary_person_id = ${personId}
+        union all select meeting_id, 'presenter' from meeting_presenters where person_id = ${personId}
+      ),
+      r as (
+        select id, bool_or(role = 'invited') as invited, bool_or(role = 'presenter') as presents from mine group by id
       )
       select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
         m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
         true as readable,
         array_remove(array[
-          case when exists (select 1 from invitations i where i.meeting_id = m.id and i.person_id = ${personId}) then 'invited' end,
+          case when r.invited then 'invited' end,
           case when m.chair_person_id = ${personId} then 'chair' end,
           case when m.secretary_person_id = ${personId} then 'secretary' end,
-          case when exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${personId}) then 'presenter' end
+          case when r.presents then 'presenter' end
         ], null) as roles, ${subjectsJson}
-      from mine join meetings m on m.id = mine.id join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
+      from r join meetings m on m.id = r.id join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
       where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})${extra}
       order by m.starts_at, m.title
       limit 500`,
