@@ -25,7 +25,7 @@ function bodyOf(figures: service.Figures, choices: ComplianceView['choices']) {
   if (!body) {
     body = { json: JSON.stringify({ ...figures, choices }) };
     // a handful of choice lists per office; bounded all the same
-    if (byChoices.size >= 50) byChoices.clear();
+    if (byChoices.size >= 8) byChoices.clear();
     byChoices.set(key, body);
   }
   return body;

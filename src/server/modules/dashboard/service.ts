@@ -88,7 +88,7 @@ export async function complianceParts(
 
 export type Figures = Omit<ComplianceView, 'choices'>;
 const MINUTES = 60_000;
-const dashboards = new MarkedCache<Figures>({ maxEntries: 200, maxAgeMs: 10 * MINUTES });
+const dashboards = new MarkedCache<Figures>({ maxEntries: 100, maxAgeMs: 10 * MINUTES });
 const years = new MarkedCache<Awaited<ReturnType<typeof repo.yearAt>>>({ maxEntries: 50, maxAgeMs: 10 * MINUTES });
 const ledNetworks = new MarkedCache<Awaited<ReturnType<typeof repo.ledNetworks>>>({ maxEntries: 5_000, maxAgeMs: 10 * MINUTES });
 

@@ -11,9 +11,8 @@ export interface LoadedMeeting {
   facts: MeetingFacts;
 }
 
-/** Builds the policy facts of a meeting (row already loaded) for the actor. */
-export async function factsOf(db: Executor, actor: Actor, meeting: repo.MeetingRow): Promise<MeetingFacts> {
-  const f = await repo.policyFacts(db, meeting, actor.personId, todayIso());
+/** The policy facts of a meeting for the actor, from its row and what the database said of it. */
+function factsFrom(meeting: repo.MeetingRow, f: repo.RawPolicyFacts): MeetingFacts {
   const chain = (id: string) => f.chains[id] ?? [id];
   return {
     status: meeting.status,
@@ -29,11 +28,11 @@ export async function factsOf(db: Executor, actor: Actor, meeting: repo.MeetingR
   };
 }
 
-/** Loads a meeting (locked when `lock`) and its facts; 404 when it does not exist. */
+/** Loads a meeting (locked when `lock`) and its facts in one statement; 404 when it does not exist. */
 export async function loadMeeting(db: Executor, actor: Actor, id: string, lock = false): Promise<LoadedMeeting> {
-  const meeting = lock ? await repo.lockMeeting(db, id) : await repo.findMeeting(db, id);
-  if (!meeting) throw notFound('buổi sinh hoạt');
-  return { meeting, facts: await factsOf(db, actor, meeting) };
+  const found = await repo.meetingWithFacts(db, id, actor.personId, todayIso(), lock);
+  if (!found) throw notFound('buổi sinh hoạt');
+  return { meeting: found.meeting, facts: factsFrom(found.meeting, found.facts) };
 }
 
 /** As loadMeeting, and 403 unless the actor reads the meeting in full. */

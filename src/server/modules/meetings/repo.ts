@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRowsPrepared } from '../../db/client';
 import {
   agendaItems,
@@ -24,19 +24,6 @@ import { subjectsJson } from './listRepo';
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingInsert = typeof meetings.$inferInsert;
 export type VenueRow = typeof venues.$inferSelect;
-
-/** One meeting row. */
-export async function findMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
-  // every meeting route reads it first: a prepared statement (decision 0019)
-  const rows = await db.select().from(meetings).where(eq(meetings.id, id)).limit(1).prepare('lt_find_meeting').execute();
-  return rows[0];
-}
-
-/** One meeting row, locked for the rest of the transaction. */
-export async function lockMeeting(db: Executor, id: string): Promise<MeetingRow | undefined> {
-  const rows = await db.select().from(meetings).where(eq(meetings.id, id)).for('update').limit(1);
-  return rows[0];
-}
 
 /** Inserts a meeting. */
 export async function insertMeeting(db: Executor, row: MeetingInsert): Promise<MeetingRow> {
@@ -145,45 +132,65 @@ export async function networkLeaderIds(db: Executor, networkId: string | null): 
   return rows.map((r) => r.id);
 }
 
+/** What the meeting policy needs beyond the meeting row (as read by meetingWithFacts). */
+export interface RawPolicyFacts {
+  memberIds: string[];
+  chains: Record<string, string[]>;
+  leaderIds: string[];
+  invited: boolean;
+  presents: boolean;
+}
+
 /**
- * What the meeting policy needs beyond the meeting row, in one statement (decision 0018): the network's member orgs,
- * the chain of ancestors on `date` of the host and of each member (as orgs/repo ancestorChains gives them), the
- * network's leaders, and whether the person is invited to or presents at the meeting.
+ * The policy facts of the meeting row being selected, as one JSON value (decisions 0018, 0019): the network's member
+ * orgs, the chain of ancestors on `date` of the host and of each member (as orgs/repo ancestorChains gives them), the
+ * network's leaders, and whether the person is invited to or presents at the meeting. The outer row is named
+ * `meetings.…` in full: drizzle writes a select list's columns unqualified, and inside these subqueries "id" would be
+ * the inner table's.
  */
-export async function policyFacts(
-  db: Executor,
-  m: { id: string; hostOrgId: string; networkId: string | null },
-  personId: string,
-  date: string,
-): Promise<{ memberIds: string[]; chains: Record<string, string[]>; leaderIds: string[]; invited: boolean; presents: boolean }> {
-  const [row] = await queryRowsPrepared<{
-    memberIds: string[];
-    chains: Record<string, string[]>;
-    leaderIds: string[];
-    invited: boolean;
-    presents: boolean;
-  }>(
-    db,
-    sql`with recursive members as (
-      select org_id from network_members where network_id = ${m.networkId}
+function policyFactsSql(personId: string, date: string) {
+  return sql<RawPolicyFacts>`(with recursive members as (
+      select org_id from network_members where network_id = meetings.network_id
     ),
     up(start, id, depth) as (
       -- (an "or" here made the planner scan orgs and org_links whole: 3.2 ms instead of 0.5 at M)
-      select o.id, o.id, 0 from (select ${m.hostOrgId}::uuid as id union select org_id from members) x join orgs o on o.id = x.id
+      select o.id, o.id, 0 from (select meetings.host_org_id as id union select org_id from members) x join orgs o on o.id = x.id
       union all
       select up.start, l.parent_id, up.depth + 1 from org_links l join up on l.org_id = up.id
       where l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) and up.depth < 12
     )
-    select
-      coalesce((select json_agg(org_id) from members), '[]'::json) as "memberIds",
-      coalesce((select json_object_agg(c.start, c.chain) from (
+    select json_build_object(
+      'memberIds', coalesce((select json_agg(org_id) from members), '[]'::json),
+      'chains', coalesce((select json_object_agg(c.start, c.chain) from (
         select start, json_agg(id order by depth) as chain from up group by start
-      ) c), '{}'::json) as chains,
-      coalesce((select json_agg(person_id) from network_leaders where network_id = ${m.networkId}), '[]'::json) as "leaderIds",
-      exists(select 1 from invitations where meeting_id = ${m.id} and person_id = ${personId}) as invited,
-      exists(select 1 from meeting_presenters where meeting_id = ${m.id} and person_id = ${personId}) as presents`,
-  );
-  return row;
+      ) c), '{}'::json),
+      'leaderIds', coalesce((select json_agg(person_id) from network_leaders where network_id = meetings.network_id), '[]'::json),
+      'invited', exists(select 1 from invitations where meeting_id = meetings.id and person_id = ${personId}),
+      'presents', exists(select 1 from meeting_presenters where meeting_id = meetings.id and person_id = ${personId})))`;
+}
+
+/**
+ * One meeting row (locked for the rest of the transaction when `lock`) with its policy facts for a person on a date,
+ * in one prepared statement: every meeting route starts with it.
+ */
+export async function meetingWithFacts(
+  db: Executor,
+  id: string,
+  personId: string,
+  date: string,
+  lock: boolean,
+): Promise<{ meeting: MeetingRow; facts: RawPolicyFacts } | undefined> {
+  const query = db
+    .select({ ...getTableColumns(meetings), facts: policyFactsSql(personId, date) })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .limit(1);
+  const rows = lock
+    ? await query.for('update').prepare('lt_meeting_with_facts_locked').execute()
+    : await query.prepare('lt_meeting_with_facts').execute();
+  if (!rows[0]) return undefined;
+  const { facts, ...meeting } = rows[0];
+  return { meeting, facts };
 }
 
 /** Ids among the given that exist, per table. */

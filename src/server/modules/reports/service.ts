@@ -81,7 +81,7 @@ export async function readable(db: Executor, actor: Actor, id: string) {
 type Detail = Omit<ReportDetail, 'can'>;
 const MINUTES = 60_000;
 const scoped = new MarkedCache<Awaited<ReturnType<typeof withScope>>>({ maxEntries: 5_000, maxAgeMs: 10 * MINUTES });
-const details = new MarkedCache<Detail>({ maxEntries: 1_000, maxAgeMs: 10 * MINUTES });
+const details = new MarkedCache<Detail>({ maxEntries: 500, maxAgeMs: 10 * MINUTES });
 
 /**
  * One report with its results, photos to choose from, review history and what the actor may do.
