@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Executor } from '../db/client';
 import { MarkedCache } from './markedCache';
 
 /** A computation that counts its calls and answers `value`. */
@@ -14,7 +15,7 @@ afterEach(() => {
 describe('MarkedCache', () => {
   it('answers again at the same mark, and computes afresh when the mark has moved', async () => {
     const cache = new MarkedCache<{ n: number }>({ maxEntries: 10, maxAgeMs: 60_000 });
-    const db = {};
+    const db = {} as Executor;
     const first = counted({ n: 1 });
     expect(await cache.get(db, 'k', '5', first)).toEqual({ n: 1 });
     expect(await cache.get(db, 'k', '5', counted({ n: 2 }))).toEqual({ n: 1 });
@@ -22,15 +23,16 @@ describe('MarkedCache', () => {
     const moved = counted({ n: 3 });
     expect(await cache.get(db, 'k', '6', moved)).toEqual({ n: 3 });
     expect(moved).toHaveBeenCalledTimes(1);
-    // the answer of mark 6 replaced the one of mark 5
+    // the answer of mark 6 replaced the one of mark 5, and covers a caller that read the older mark
     expect(await cache.get(db, 'k', '6', counted({ n: 4 }))).toEqual({ n: 3 });
+    expect(await cache.get(db, 'k', '5', counted({ n: 5 }))).toEqual({ n: 3 });
     expect(cache.size(db)).toBe(1);
   });
 
   it('keeps each key, and each database handle, apart', async () => {
     const cache = new MarkedCache<string>({ maxEntries: 10, maxAgeMs: 60_000 });
-    const a = {};
-    const b = {};
+    const a = {} as Executor;
+    const b = {} as Executor;
     await cache.get(a, 'x', '1', counted('a-x'));
     await cache.get(a, 'y', '1', counted('a-y'));
     await cache.get(b, 'x', '1', counted('b-x'));
@@ -43,7 +45,7 @@ describe('MarkedCache', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T08:00:00Z'));
     const cache = new MarkedCache<number>({ maxEntries: 10, maxAgeMs: 60_000 });
-    const db = {};
+    const db = {} as Executor;
     await cache.get(db, 'k', '1', counted(1));
     vi.setSystemTime(new Date('2026-12-01T08:00:59Z'));
     expect(await cache.get(db, 'k', '1', counted(2))).toBe(1);
@@ -53,7 +55,7 @@ describe('MarkedCache', () => {
 
   it('drops the least recently used answer beyond maxEntries', async () => {
     const cache = new MarkedCache<string>({ maxEntries: 2, maxAgeMs: 60_000 });
-    const db = {};
+    const db = {} as Executor;
     await cache.get(db, 'a', '1', counted('a'));
     await cache.get(db, 'b', '1', counted('b'));
     await cache.get(db, 'a', '1', counted('?')); // a is now the most recently used
@@ -65,7 +67,7 @@ describe('MarkedCache', () => {
 
   it('shares one computation between callers at the same mark, and keeps no failure', async () => {
     const cache = new MarkedCache<number>({ maxEntries: 10, maxAgeMs: 60_000 });
-    const db = {};
+    const db = {} as Executor;
     let release!: (n: number) => void;
     const slow = vi.fn(() => new Promise<number>((resolve) => (release = resolve)));
     const both = Promise.all([cache.get(db, 'k', '1', slow), cache.get(db, 'k', '1', slow)]);
@@ -77,5 +79,37 @@ describe('MarkedCache', () => {
     });
     await expect(cache.get(db, 'z', '1', failing)).rejects.toThrow('hỏng');
     expect(await cache.get(db, 'z', '1', counted(9))).toBe(9);
+  });
+
+  it('runs one computation at a time: newer marks wait and share the next one, started at the mark read then', async () => {
+    let markNow = '2';
+    const readMark = vi.fn(async () => markNow);
+    const cache = new MarkedCache<string>({ maxEntries: 10, maxAgeMs: 60_000, readMark });
+    const db = {} as Executor;
+    let release!: (v: string) => void;
+    const first = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+    const a = cache.get(db, 'k', '1', first);
+    const older = cache.get(
+      db,
+      'k',
+      '1',
+      vi.fn(async () => 'never'),
+    );
+    const second = vi.fn(async () => 'second');
+    const b = cache.get(db, 'k', '2', second);
+    const c = cache.get(
+      db,
+      'k',
+      '3',
+      vi.fn(async () => 'never'),
+    );
+    markNow = '3';
+    release('first');
+    expect(await Promise.all([a, older, b, c])).toEqual(['first', 'first', 'second', 'second']);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+    // the shared computation started at mark 3: it is kept for callers at 3
+    expect(readMark).toHaveBeenCalledTimes(1);
+    expect(await cache.get(db, 'k', '3', counted('again'))).toBe('second');
   });
 });

@@ -1,54 +1,115 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../db/client';
-import { SingleFlight } from './singleFlight';
 
 /**
  * Answers kept while the data they were computed from has not changed (decision 0019).
  *
  * The database keeps a data mark (table data_marks, migration 0016): a trigger on every table a report or dashboard
- * reads adds one to it in each writing transaction, so the mark and the rows it counts become visible together.
- * A request reads the mark before it computes anything (the session statement returns it); an answer is stored with
- * the mark read before its computation began, and is served again only to a request that read the same mark. Any
- * write committed since then, in any app process or script, changed the mark: the next request computes afresh.
- * A write that committed while the computation ran may or may not be in the answer, but it moved the mark past the
- * stored one, so that answer is never served again.
+ * reads adds one to it in each writing transaction, so the mark and the rows it counts become visible together, and
+ * the mark only grows. A request reads the mark before it computes anything (the session statement returns it); an
+ * answer is kept with the mark read before its computation began. Such an answer holds every write committed before
+ * that mark was read, so it is served to any request whose mark is the same or older. A write committed since moved
+ * the mark past it: the next request with the newer mark computes afresh.
+ *
+ * One computation at a time per question: callers whose mark the running computation covers (same or older) share
+ * it; callers with a newer mark wait for it to end and then share one new computation, started at the mark read at
+ * that moment (which covers all of theirs). Under a steady stream of writes a question is thus computed back to back,
+ * never many times at once, and each caller waits at most two computations.
  *
  * Entries also expire after maxAgeMs (a database restored under a running process may bring an old mark back) and
- * the least recently used go beyond maxEntries. Callers that ask the same question at the same mark while it is
- * computed share one computation. Values are shared between callers: never change one.
+ * the least recently used go beyond maxEntries. A failure reaches the callers that shared it and is not kept. Values
+ * are shared between callers: never change one.
  */
 export class MarkedCache<T> {
-  private readonly byDb = new WeakMap<object, Map<string, { mark: string; at: number; value: T }>>();
-  private readonly flights = new SingleFlight<T>();
+  private readonly kept = new WeakMap<object, Map<string, { mark: string; at: number; value: T }>>();
+  private readonly slots = new WeakMap<object, Map<string, Slot<T>>>();
+  private readonly readMark: (db: Executor) => Promise<string>;
 
-  constructor(private readonly options: { maxEntries: number; maxAgeMs: number }) {}
+  constructor(private readonly options: { maxEntries: number; maxAgeMs: number; readMark?: (db: Executor) => Promise<string> }) {
+    this.readMark = options.readMark ?? readDataMark;
+  }
 
-  /** The answer for key at mark on db: kept, else computed (and kept). */
-  async get(db: object, key: string, mark: string, compute: () => Promise<T>): Promise<T> {
-    let table = this.byDb.get(db);
-    if (!table) {
-      table = new Map();
-      this.byDb.set(db, table);
-    }
+  /** The answer for key at mark on db: kept or running, else computed (and kept). */
+  async get(db: Executor, key: string, mark: string, compute: () => Promise<T>): Promise<T> {
+    const table = tableOf(this.kept, db);
     const kept = table.get(key);
-    if (kept && kept.mark === mark && Date.now() - kept.at < this.options.maxAgeMs) {
+    if (kept && covers(kept.mark, mark) && Date.now() - kept.at < this.options.maxAgeMs) {
       table.delete(key);
       table.set(key, kept);
       return kept.value;
     }
+    const slots = tableOf(this.slots, db);
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = {};
+      slots.set(key, slot);
+    }
+    const running = slot.running;
+    // nothing running: this caller's computation, unless one is about to start at a mark read after this caller's
+    if (!running) return slot.queued ?? this.start(db, key, slot, mark, compute);
+    if (covers(running.mark, mark)) return running.promise;
+    if (!slot.queued) {
+      const queuedSlot = slot;
+      const queued = running.promise
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => this.readMark(db))
+        .then((next) => {
+          const started = this.start(db, key, queuedSlot, next, compute);
+          if (queuedSlot.queued === queued) queuedSlot.queued = undefined;
+          return started;
+        });
+      slot.queued = queued;
+    }
+    return slot.queued;
+  }
+
+  /** Starts the computation of key at mark; its answer is kept when it succeeds. */
+  private start(db: Executor, key: string, slot: Slot<T>, mark: string, compute: () => Promise<T>): Promise<T> {
     const at = Date.now();
-    const value = await this.flights.run(db, `${mark}\u0000${key}`, compute);
-    // the last computation to finish is kept: one from an older mark only costs a recomputation later
-    table.delete(key);
-    table.set(key, { mark, at, value });
-    while (table.size > this.options.maxEntries) table.delete(table.keys().next().value as string);
-    return value;
+    const promise = compute().then((value) => {
+      const table = tableOf(this.kept, db);
+      table.delete(key);
+      table.set(key, { mark, at, value });
+      while (table.size > this.options.maxEntries) table.delete(table.keys().next().value as string);
+      return value;
+    });
+    slot.running = { mark, promise };
+    const done = () => {
+      if (slot.running?.promise === promise) slot.running = undefined;
+      if (!slot.running && !slot.queued) this.slots.get(db)?.delete(key);
+    };
+    promise.then(done, done);
+    return promise;
   }
 
   /** How many answers are kept on db (for tests). */
   size(db: object): number {
-    return this.byDb.get(db)?.size ?? 0;
+    return this.kept.get(db)?.size ?? 0;
   }
+}
+
+interface Slot<T> {
+  /** The computation under way and the mark it started from. */
+  running?: { mark: string; promise: Promise<T> };
+  /** The next computation, waiting for the running one to end. */
+  queued?: Promise<T>;
+}
+
+/** True when an answer computed at mark `have` holds every write a caller that read `want` must see. */
+function covers(have: string, want: string): boolean {
+  return have === want || BigInt(have) > BigInt(want);
+}
+
+function tableOf<V>(map: WeakMap<object, Map<string, V>>, db: object): Map<string, V> {
+  let table = map.get(db);
+  if (!table) {
+    table = new Map();
+    map.set(db, table);
+  }
+  return table;
 }
 
 /** The current data mark: the sum of the counters (a decimal string; '0' before any counted write). */
