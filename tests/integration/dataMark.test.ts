@@ -38,6 +38,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Marks a meeting held on 5/12/2025 with the triggers off: the data change, the mark does not. */
+async function heldOnFifthWithoutMark(meetingId: string) {
+  await t.db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx
+      .update(meetings)
+      .set({ status: 'held', startsAt: new Date('2025-12-05T07:30:00+07:00'), endsAt: new Date('2025-12-05T10:30:00+07:00') })
+      .where(eq(meetings.id, meetingId));
+  });
+}
+
+/** A counted write that changes nothing (the title set to itself): it moves the mark all the same. */
+async function touch(meetingId: string) {
+  await t.db
+    .update(meetings)
+    .set({ title: sql`${meetings.title}` })
+    .where(eq(meetings.id, meetingId));
+}
+
 describe('the data mark', () => {
   it('every table has the trigger, but the ones no report reads', async () => {
     const rows = await queryRows<{ name: string; counted: boolean }>(
@@ -81,19 +100,10 @@ describe('the dashboard is answered again until the mark moves', () => {
   it('a write that leaves the mark alone is not seen; the next counted write brings it in', async () => {
     expect(await cluster()).toMatchObject({ held: 0, behind: true });
     // the cluster's scheduled meeting is held on 5/12, written with the triggers off: the data changed, the mark did not
-    await t.db.transaction(async (tx) => {
-      await tx.execute(sql`set local session_replication_role = replica`);
-      await tx
-        .update(meetings)
-        .set({ status: 'held', startsAt: new Date('2025-12-05T07:30:00+07:00'), endsAt: new Date('2025-12-05T10:30:00+07:00') })
-        .where(eq(meetings.id, w.meetings.clusterNext.id));
-    });
+    await heldOnFifthWithoutMark(w.meetings.clusterNext.id);
     expect(await cluster()).toMatchObject({ held: 0, behind: true });
     // any counted write moves the mark: the dashboard is computed afresh and sees the held meeting
-    await t.db
-      .update(meetings)
-      .set({ title: sql`${meetings.title}` })
-      .where(eq(meetings.id, w.meetings.clusterNext.id));
+    await touch(w.meetings.clusterNext.id);
     expect(await cluster()).toMatchObject({ held: 1, behind: false });
   });
 
@@ -122,18 +132,9 @@ describe('a draft term report is answered again until the mark moves', () => {
     expect(before.status).toBe('draft');
     expect(before.live).toBe(true);
     // network 2's cancelled meeting was held after all on 5/12, written with the triggers off
-    await t.db.transaction(async (tx) => {
-      await tx.execute(sql`set local session_replication_role = replica`);
-      await tx
-        .update(meetings)
-        .set({ status: 'held', startsAt: new Date('2025-12-05T07:30:00+07:00'), endsAt: new Date('2025-12-05T10:30:00+07:00') })
-        .where(eq(meetings.id, w.meetings.n2next.id));
-    });
+    await heldOnFifthWithoutMark(w.meetings.n2next.id);
     expect((await read()).results.meetingsHeld).toBe(before.results.meetingsHeld);
-    await t.db
-      .update(meetings)
-      .set({ title: sql`${meetings.title}` })
-      .where(eq(meetings.id, w.meetings.n2next.id));
+    await touch(w.meetings.n2next.id);
     const after = await read();
     expect(after.results.meetingsHeld).toBe(before.results.meetingsHeld + 1);
     // what is kept is the same for every reader; whether one may read it, and what one may do, is not
