@@ -100,6 +100,13 @@ export function renderTarget(t: TargetFigures, seconds: number, connections: num
       `Reads through the app: ${repeated[0].p99Runs?.length} runs of ${seconds} s each, the run with the median p99 shown; p99 of every run: ${repeated.map((r) => `${r.route} ${r.p99Runs?.map(f0).join(' / ')} ms`).join('; ')}. Bare: one run.`,
     );
   }
+  const kept = t.routes.filter((r) => r.firstMs !== undefined);
+  if (kept.length) {
+    lines.push(
+      '',
+      `Kept reads (decision 0019): the first request of each computes and keeps the answer, the load then measures what every request gets until a write moves the data mark (the rows "… write/s elsewhere" measure it with writes). Slowest first request: ${kept.map((r) => `${r.route} ${f0(r.firstMs as number)} ms`).join('; ')}.`,
+    );
+  }
   const writes = t.routes.filter((r) => r.kind === 'write');
   if (writes.length) {
     lines.push(

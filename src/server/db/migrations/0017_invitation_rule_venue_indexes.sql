@@ -1,0 +1,2 @@
+CREATE INDEX "invitations_rule_idx" ON "invitations" USING btree ("rule_id") WHERE "invitations"."rule_id" is not null;--> statement-breakpoint
+CREATE INDEX "invitations_venue_idx" ON "invitations" USING btree ("venue_id") WHERE "invitations"."venue_id" is not null;
