@@ -115,13 +115,13 @@ export function renderTarget(t: TargetFigures, seconds: number, connections: num
     );
   }
   const missed = misses(t, connections, seconds);
+  lines.push('', missed.length ? `Missed targets:\n${missed.join('\n')}` : 'Every target of this size is met.');
   const plans = t.routes.filter((r) => r.slowest?.plan?.length && r.slowest.ms >= 50);
   for (const r of plans) {
-    missed.push(
+    lines.push(
       `\n<details><summary>EXPLAIN of the slowest statement of ${r.route}</summary>\n\n\`\`\`\n${r.slowest?.plan?.join('\n')}\n\`\`\`\n</details>`,
     );
   }
-  lines.push('', missed.length ? `Missed targets:\n${missed.join('\n')}` : 'Every target of this size is met.');
   if (t.facts.length) lines.push('', `Notes: ${t.facts.join('; ')}.`);
   return lines.join('\n');
 }
