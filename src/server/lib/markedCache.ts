@@ -16,6 +16,10 @@ import { type Executor, queryRows } from '../db/client';
  * that moment (which covers all of theirs). Under a steady stream of writes a question is thus computed back to back,
  * never many times at once, and each caller waits at most two computations.
  *
+ * So `compute` must read from the database everything its answer depends on: a caller's computation may be the one
+ * shared by later callers, started after they read newer marks. Values read before the call and closed over would be
+ * older than the mark the answer is kept at. Only what the key itself names may come from outside.
+ *
  * Entries also expire after maxAgeMs (a database restored under a running process may bring an old mark back) and
  * the least recently used go beyond maxEntries. A failure reaches the callers that shared it and is not kept. Values
  * are shared between callers: never change one.

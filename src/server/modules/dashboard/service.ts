@@ -80,9 +80,14 @@ export async function complianceParts(
   const asOf = q.date ?? todayIso();
   const year = await kept(years, db, asOf, mark, () => repo.yearAt(db, asOf));
   if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
-  const term = termOf(year, asOf);
+  termOf(year, asOf); // a year without terms is refused before the policy's queries
   const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf, mark);
-  const figures = await kept(dashboards, db, JSON.stringify([asOf, scope, view]), mark, () => figuresOf(db, year, term, scope, view, asOf));
+  // the figures read their school year again: the computation may run later than this request, at a newer mark
+  const figures = await kept(dashboards, db, JSON.stringify([asOf, scope, view]), mark, async () => {
+    const current = await repo.yearAt(db, asOf);
+    if (!current) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
+    return figuresOf(db, current, termOf(current, asOf), scope, view, asOf);
+  });
   return { figures, choices };
 }
 

@@ -99,7 +99,8 @@ export async function get(db: Executor, actor: Actor, id: string, mark?: string)
   const day = todayIso();
   const { row, scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
   if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
-  const detail = await details.get(db, `${id}|${day}`, mark, () => detailOf(db, row));
+  // the computation reads the row again: it may run later than this request, at a newer mark (lib/markedCache.ts)
+  const detail = await details.get(db, `${id}|${day}`, mark, async () => detailOf(db, (await withScope(db, id)).row));
   return { ...detail, can: reportCan(actor, scope, row.status as ReportStatus) };
 }
 
