@@ -97,11 +97,11 @@ export async function get(db: Executor, actor: Actor, id: string, mark?: string)
     return { ...(await detailOf(db, row)), can: reportCan(actor, scope, row.status as ReportStatus) };
   }
   const day = todayIso();
-  const { row, scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
+  const { scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
   if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
   // the computation reads the row again: it may run later than this request, at a newer mark (lib/markedCache.ts)
   const detail = await details.get(db, `${id}|${day}`, mark, async () => detailOf(db, (await withScope(db, id)).row));
-  return { ...detail, can: reportCan(actor, scope, row.status as ReportStatus) };
+  return { ...detail, can: reportCan(actor, scope, detail.status) };
 }
 
 /** What a report shows, the same for every reader. */
