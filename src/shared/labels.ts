@@ -40,6 +40,8 @@ export const fieldLabels: Record<string, string> = {
   role: 'Vai trò',
   q: 'Từ khóa',
   date: 'Ngày',
+  after: 'Vị trí trang',
+  limit: 'Số dòng mỗi trang',
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
   locale: 'Ngôn ngữ',

@@ -137,6 +137,41 @@ export const meetingsQuery = z.object({
 });
 export type MeetingsQuery = z.infer<typeof meetingsQuery>;
 
+/** Where a page of "my meetings" continues: the start and id of the last line of the page before. */
+const MINE_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The cursor after a line of "my meetings": its start and its id. */
+export function mineCursorOf(m: { startsAt: string; id: string }): string {
+  return `${new Date(m.startsAt).toISOString()}_${m.id}`;
+}
+
+/** The parts of a cursor, or null when it is not one. */
+export function parseMineCursor(cursor: string): { startsAt: string; id: string } | null {
+  const m = MINE_CURSOR.exec(cursor);
+  return m && !Number.isNaN(Date.parse(m[1])) ? { startsAt: m[1], id: m[2] } : null;
+}
+
+/**
+ * A page of "my meetings": the upcoming ones (ending on `date` or later, soonest first) or the past ones (ended before
+ * `date`, latest first), `limit` lines after the cursor. `date` is the caller's today (Vietnam time) by default.
+ */
+export const minePageQuery = z.object({
+  date: z.iso.date().optional(),
+  after: z
+    .string()
+    .max(80)
+    .refine((v) => parseMineCursor(v) !== null, 'Vị trí trang không hợp lệ')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MinePageQuery = z.input<typeof minePageQuery>;
+
+/** A page of "my meetings"; `next` is the cursor of the following page, null on the last one. */
+export interface MinePage {
+  meetings: MeetingSummary[];
+  next: string | null;
+}
+
 /** Who an invitation rule reaches, as of the meeting's date. */
 export const invitationRuleScope = z.union([
   z.object({ networkId: z.uuid() }).strict(),

@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { meetingQuery, myMeetingsQuery } from './api/meetings';
+import { meetingQuery, myMeetingPagesQuery } from './api/meetings';
 import { queryClient } from './queryClient';
+import { vnToday } from './routes/meetings/meetingFormat';
 import { NotFoundPage } from './routes/NotFoundPage';
 
 /** Reads an optional string search parameter. */
@@ -152,13 +153,18 @@ const meetingsRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import('./routes/meetings/SchedulePage')),
 });
+/** The first page of both lists of "Lịch của tôi". */
+function startMyMeetings(): void {
+  const today = vnToday();
+  for (const period of ['upcoming', 'past'] as const) void queryClient.prefetchInfiniteQuery(myMeetingPagesQuery(period, today));
+}
 // The two busiest pages start their main request when the route matches, in parallel with loading their code
 // (not on hover preloads; the page still shows its own loading and error states).
 const myMeetingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/mine',
   loader: ({ preload }) => {
-    if (!preload) void queryClient.prefetchQuery(myMeetingsQuery());
+    if (!preload) startMyMeetings();
   },
   component: lazyRouteComponent(() => import('./routes/meetings/MyMeetingsPage')),
 });
@@ -282,7 +288,7 @@ export function startEarly(pathname: string): void {
   const [routes, params] = router.getMatchedRoutes(pathname);
   for (const route of routes) void router.loadRouteChunk(route)?.catch(() => undefined);
   const leaf = routes[routes.length - 1];
-  if (leaf === myMeetingsRoute) void queryClient.prefetchQuery(myMeetingsQuery());
+  if (leaf === myMeetingsRoute) startMyMeetings();
   else if (leaf === meetingRoute && params.meetingId) void queryClient.prefetchQuery(meetingQuery(params.meetingId));
 }
 

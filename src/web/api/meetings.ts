@@ -9,9 +9,18 @@ import type {
   MeetingSummary,
   MeetingsQuery,
   MeetingUpdateInput,
+  MinePage,
   NotificationList,
 } from '@shared/meetings';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { ApiError, api } from './client';
 
 /** Meetings of the schedule matching the filters. */
@@ -24,17 +33,37 @@ export function useMeetings(q: Partial<MeetingsQuery>, enabled = true) {
   });
 }
 
-/** The query of "my meetings" (shared by the page and its route, which starts it while the page's code loads). */
-export function myMeetingsQuery(q: { from?: string; to?: string } = {}) {
-  return queryOptions({
-    queryKey: ['meetings', 'mine', q],
+/** "My meetings", every one at once (the pickers of materials and dossiers; the page reads by pages). */
+export function useMyMeetings(q: { from?: string; to?: string } = {}) {
+  return useQuery({
+    queryKey: ['meetings', 'mine', 'all', q],
     queryFn: ({ signal }) => api<MeetingSummary[]>('/meetings/mine', { query: q, signal }),
   });
 }
 
-/** "My meetings". */
-export function useMyMeetings(q: { from?: string; to?: string } = {}) {
-  return useQuery(myMeetingsQuery(q));
+/** Lines per page of "Lịch của tôi". */
+export const MINE_PAGE_SIZE = 20;
+
+/**
+ * One list of "Lịch của tôi" a page at a time: upcoming meetings (ending on `date` or later) soonest first, or past
+ * ones latest first. Shared by the page and its route, which starts the first pages while the page's code loads.
+ */
+export function myMeetingPagesQuery(period: 'upcoming' | 'past', date: string) {
+  return infiniteQueryOptions({
+    queryKey: ['meetings', 'mine', period, date],
+    queryFn: ({ pageParam, signal }) =>
+      api<MinePage>(`/meetings/mine/${period}`, {
+        query: { date, limit: String(MINE_PAGE_SIZE), ...(pageParam ? { after: pageParam } : {}) },
+        signal,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/** One list of "Lịch của tôi", page by page. */
+export function useMyMeetingPages(period: 'upcoming' | 'past', date: string) {
+  return useInfiniteQuery(myMeetingPagesQuery(period, date));
 }
 
 /** The query of one meeting in full (shared by the page and its route). */

@@ -350,6 +350,8 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   },
   'POST /api/meetings/:id/schedule': { rule: 'editors', own: OFFICE, other: ADM, params: fresh('meeting') },
   'GET /api/meetings/mine': { rule: 'any logged-in user (own meetings)', own: ALL },
+  'GET /api/meetings/mine/upcoming': { rule: 'any logged-in user (own meetings)', own: ALL },
+  'GET /api/meetings/mine/past': { rule: 'any logged-in user (own meetings)', own: ALL },
 
   // ── networks: public facts; the supervising office writes (Nhóm 1 is supervised by the Sở) ────────────────────
   'GET /api/networks': { rule: 'any logged-in user', own: ALL },

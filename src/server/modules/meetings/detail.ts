@@ -1,11 +1,19 @@
 import { SCHOOL_TYPES } from '../../../shared/enums';
-import type { InvitationRule, MeetingDetail, MeetingSummary, MeetingsQuery } from '../../../shared/meetings';
+import {
+  type InvitationRule,
+  type MeetingDetail,
+  type MeetingSummary,
+  type MeetingsQuery,
+  type MinePage,
+  mineCursorOf,
+  parseMineCursor,
+} from '../../../shared/meetings';
 import type { Executor } from '../../db/client';
 import { type Actor, isOfficeRole } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
 import { loadMeeting } from './access';
-import { listMeetings, type MeetingLine, myMeetings, type Viewer } from './listRepo';
+import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage, type Viewer } from './listRepo';
 import { canSeeContacts, meetingCan } from './policy';
 import * as repo from './repo';
 import { missingLinks } from './validate';
@@ -50,6 +58,20 @@ export async function list(db: Executor, actor: Actor, q: MeetingsQuery): Promis
 /** "My meetings": invited, chairing, writing the minutes or presenting. */
 export async function mine(db: Executor, actor: Actor, q: Pick<MeetingsQuery, 'from' | 'to'>): Promise<MeetingSummary[]> {
   return shape(await myMeetings(db, actor.personId, q));
+}
+
+/** A page of "my meetings", upcoming or past as of `date` (today by default), with the cursor of the next page. */
+export async function minePage(
+  db: Executor,
+  actor: Actor,
+  period: 'upcoming' | 'past',
+  q: { date?: string; after?: string; limit: number },
+): Promise<MinePage> {
+  const after = q.after ? parseMineCursor(q.after) : null;
+  const { lines, more } = await myMeetingsPage(db, actor.personId, { period, day: q.date ?? todayIso(), after, limit: q.limit });
+  const meetings = shape(lines);
+  const last = meetings.at(-1);
+  return { meetings, next: more && last ? mineCursorOf(last) : null };
 }
 
 /** One meeting in full, with what the actor may do; 403 for those who may not read it. */

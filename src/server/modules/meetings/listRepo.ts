@@ -134,6 +134,63 @@ export async function myMeetings(db: Executor, personId: string, q: Pick<Meeting
   );
 }
 
+/** What a page of "my meetings" asks: upcoming or past as of `day`, `limit` lines after the cursor. */
+export interface MinePageAsk {
+  period: 'upcoming' | 'past';
+  day: string;
+  after: { startsAt: string; id: string } | null;
+  limit: number;
+}
+
+/**
+ * One page of "my meetings" (same lines as {@link myMeetings}): upcoming meetings (ending on `day` or later) soonest
+ * first, or past ones (ended before `day`) latest first, ordered by start then id so the cursor (the last line's start
+ * and id) cuts between two lines exactly. Reads `limit + 1` lines to tell whether another page follows; names and
+ * subjects are read for those lines only, not for every meeting of the person.
+ */
+export async function myMeetingsPage(db: Executor, personId: string, ask: MinePageAsk): Promise<{ lines: MeetingLine[]; more: boolean }> {
+  const upcoming = ask.period === 'upcoming';
+  const dayStart = sql`(${ask.day}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`;
+  const conds: SQL[] = [upcoming ? sql`m.ends_at >= ${dayStart}` : sql`m.ends_at < ${dayStart}`];
+  if (ask.after) {
+    const key = sql`(${ask.after.startsAt}::timestamptz, ${ask.after.id}::uuid)`;
+    conds.push(upcoming ? sql`(m.starts_at, m.id) > ${key}` : sql`(m.starts_at, m.id) < ${key}`);
+  }
+  const order = upcoming ? sql`m.starts_at, m.id` : sql`m.starts_at desc, m.id desc`;
+  const rows = await queryRowsPrepared<MeetingLine>(
+    db,
+    sql`with mine(id, role) as (
+        select meeting_id, 'invited' from invitations where person_id = ${personId}
+        union all select id, 'chair' from meetings where chair_person_id = ${personId}
+        union all select id, 'secretary' from meetings where secretary_person_id = ${personId}
+        union all select meeting_id, 'presenter' from meeting_presenters where person_id = ${personId}
+      ),
+      r as (
+        select id, bool_or(role = 'invited') as invited, bool_or(role = 'presenter') as presents from mine group by id
+      ),
+      page as (
+        select m.*, r.invited, r.presents
+        from r join meetings m on m.id = r.id
+        where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})
+          and ${sql.join(conds, sql` and `)}
+        order by ${order}
+        limit ${ask.limit + 1}
+      )
+      select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
+        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
+        true as readable,
+        array_remove(array[
+          case when m.invited then 'invited' end,
+          case when m.chair_person_id = ${personId} then 'chair' end,
+          case when m.secretary_person_id = ${personId} then 'secretary' end,
+          case when m.presents then 'presenter' end
+        ], null) as roles, ${subjectsJson}
+      from page m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
+      order by ${order}`,
+  );
+  return { lines: rows.slice(0, ask.limit), more: rows.length > ask.limit };
+}
+
 /** Non-draft meetings of a person (for the iCal feed). */
 export async function feedOfPerson(db: Executor, personId: string) {
   return (await myMeetings(db, personId, {})).filter((m) => m.status !== 'draft').map((m) => m.id);

@@ -12,6 +12,7 @@ import {
   meetingReasonInput,
   meetingsQuery,
   meetingUpdateInput,
+  minePageQuery,
 } from '../../../shared/meetings';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
@@ -57,6 +58,14 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(req, ctx);
     return detail.mine(db, actor, req.query);
   });
+
+  // The page "Lịch của tôi" reads its two lists a page at a time.
+  for (const period of ['upcoming', 'past'] as const) {
+    r.get(`/meetings/mine/${period}`, { schema: { tags, querystring: minePageQuery } }, async (req) => {
+      const actor = await requireActor(req, ctx);
+      return detail.minePage(db, actor, period, req.query);
+    });
+  }
 
   r.get('/meetings/:id', { schema: { tags, params: idParams } }, async (req) => {
     const actor = await requireActor(req, ctx);
