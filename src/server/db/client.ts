@@ -72,9 +72,32 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // drops the dead client when it is released.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
+    chainQueries(client);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * Inside a transaction the app sometimes starts several reads at once (`Promise.all` over one client). pg 8 queues a
+ * query sent while its client is busy, with a deprecation warning ("Calling client.query() when the client is
+ * already executing a query"), and pg 9 removes that queue. Here each promise-style query of a client waits for the
+ * one sent before it, in the order sent: what pg's queue did, without relying on it. Callback and submittable calls
+ * (pg-pool's own `pool.query`, on a client it holds alone) go through untouched.
+ */
+export function chainQueries(client: pg.ClientBase): void {
+  const send = client.query.bind(client) as QueryFn;
+  let last: Promise<unknown> = Promise.resolve();
+  const chained: QueryFn = (...args) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return send(...args);
+    const run = last.then(() => send(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
+  (client as unknown as { query: QueryFn }).query = chained;
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else PGlite in dataDir. */
