@@ -4,7 +4,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Database, openPglite, openPostgres, queryRows } from '../src/server/db/client';
 import { type Actor, loadActor } from '../src/server/lib/actor';
-import { mine } from '../src/server/modules/meetings/detail';
+import { todayIso } from '../src/server/lib/dates';
+import { minePage } from '../src/server/modules/meetings/detail';
 import { rollupOf } from '../src/server/modules/reports/rollupService';
 import * as reports from '../src/server/modules/reports/service';
 import type { Manifest } from './generate/generate';
@@ -13,7 +14,7 @@ import { machineLine, writeSection } from './report';
 /**
  * `npm run bench growth`: the same three reads, through the app's own service functions (those the HTTP routes
  * call), at each generated size: a cluster's term report (GET /reports/:id), a teacher's "my meetings"
- * (GET /meetings/mine) and a province's roll-up (GET /reports/rollup). The L/M ratio shows whether the cost follows
+ * (the page's two first pages: GET /meetings/mine/upcoming and /past, as of today's date in the data's school year) and a province's roll-up (GET /reports/rollup). The L/M ratio shows whether the cost follows
  * the work (the same cluster, teacher and province shape at both sizes) or the size of the database.
  * Targets (issue 6): cluster term report L/M ≤ 1.5; province roll-up under 2 s at L.
  * Env: BENCH_SIZES (default S,M,L: those with a manifest), BENCH_GROWTH_REPS (15), BENCH_GROWTH_ROLLUP_REPS (5),
@@ -80,7 +81,7 @@ const QUERIES = ['clusterReport', 'myMeetings', 'provinceRollup'] as const;
 type Query = (typeof QUERIES)[number];
 const LABEL: Record<Query, string> = {
   clusterReport: "cluster's term report (HK I)",
-  myMeetings: 'teacher\'s "my meetings"',
+  myMeetings: 'teacher\'s "my meetings" (two first pages)',
   provinceRollup: 'province roll-up (HK I, live)',
 };
 
@@ -99,6 +100,13 @@ interface Opened {
   reads: Record<Query, () => Promise<number>>;
 }
 
+/** Today's month and day in the school year "2025-2026": from August in its first year, else in its second. */
+function dayInYear(code: string): string {
+  const first = Number(code.slice(0, 4));
+  const md = todayIso().slice(5);
+  return `${md >= '08-01' ? first : first + 1}-${md}`;
+}
+
 /** Opens a size's database and prepares its three reads (actors loaded once, as a session would). */
 async function open(size: string, m: Manifested): Promise<Opened> {
   const engine = m.databaseUrl ? 'postgres' : 'pglite';
@@ -115,7 +123,11 @@ async function open(size: string, m: Manifested): Promise<Opened> {
     database,
     reads: {
       clusterReport: async () => (await reports.get(db, leader, reportId)).results.meetingsHeld,
-      myMeetings: async () => (await mine(db, teacher, {})).length,
+      myMeetings: async () => {
+        const ask = { date: dayInYear(m.schoolYear.code), limit: 20 };
+        const [up, past] = await Promise.all([minePage(db, teacher, 'upcoming', ask), minePage(db, teacher, 'past', ask)]);
+        return up.meetings.length + past.meetings.length;
+      },
       provinceRollup: async () => {
         const r = await rollupOf(db, specialist, { orgId: m.samples.province.orgId, schoolYearId: m.schoolYear.id, termNumber: 1 });
         return r.rollup.rows.length;

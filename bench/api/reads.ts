@@ -3,8 +3,8 @@ import type { LoadRequest } from './load';
 import type { Samples } from './samples';
 
 /**
- * The main reads as the web UI sends them, spread over several users and ids: my meetings (the page asks without
- * dates), a network's month calendar, a meeting page, the office dashboard and a cluster's term report.
+ * The main reads as the web UI sends them, spread over several users and ids: my meetings (the page's two lists,
+ * upcoming and past as of the sample day, twenty lines each), a network's month calendar, a meeting page, the office dashboard and a cluster's term report.
  */
 export async function readRequests(
   base: string,
@@ -21,9 +21,12 @@ export async function readRequests(
     return session ? [{ session, networkId: l.networkId }] : [];
   });
   const out = new Map<string, LoadRequest[]>();
+  // The page "Lịch của tôi" opens with the first twenty of each of its two lists, both asked at once.
   out.set(
     'my meetings',
-    teachers.map((t) => request(t.session, 'GET', '/api/meetings/mine')),
+    teachers.flatMap((t) =>
+      (['upcoming', 'past'] as const).map((period) => request(t.session, 'GET', `/api/meetings/mine/${period}?date=${s.day}&limit=20`)),
+    ),
   );
   out.set(
     "a network's calendar (month)",

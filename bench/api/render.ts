@@ -100,6 +100,13 @@ export function renderTarget(t: TargetFigures, seconds: number, connections: num
       `Reads through the app: ${repeated[0].p99Runs?.length} runs of ${seconds} s each, the run with the median p99 shown; p99 of every run: ${repeated.map((r) => `${r.route} ${r.p99Runs?.map(f0).join(' / ')} ms`).join('; ')}. Bare: one run.`,
     );
   }
+  const roundsOf = t.routes.filter((r) => r.ratioRuns);
+  if (roundsOf.length) {
+    lines.push(
+      '',
+      `Writes: ${roundsOf[0].ratioRuns?.length} rounds, each with its own fixtures, the app's writes then the bare replay of as many; the round with the median app/bare shown; app/bare of every round: ${roundsOf.map((r) => `${r.route} ${r.ratioRuns?.map((x) => x.toFixed(2)).join(' / ')}`).join('; ')}.`,
+    );
+  }
   const kept = t.routes.filter((r) => r.firstMs !== undefined);
   if (kept.length) {
     lines.push(
