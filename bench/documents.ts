@@ -291,11 +291,24 @@ if (jobArg > 0) {
 
 /** Parent side: one child process per job. */
 function child(name: string): JobResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', import.meta.filename, '--job', name], {
-    encoding: 'utf8',
-    env: process.env,
-    maxBuffer: 16 * MB,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      // As the server runs (decision 0021).
+      '--max-semi-space-size=32',
+      '--import',
+      'tsx',
+      '--expose-gc',
+      import.meta.filename,
+      '--job',
+      name,
+    ],
+    {
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 16 * MB,
+    },
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (r.status !== 0 || !line) throw new Error(`job ${name} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(line.slice(7)) as JobResult;
@@ -325,7 +338,7 @@ const md = `## Documents
 
 ${machineLine(`${XLSX_ROWS.toLocaleString('en')} XLSX rows`)}
 
-Each job in its own process (\`node --expose-gc\` with tsx); peak RSS is the kernel's high-water mark of that
+Each job in its own process (\`node --expose-gc\` with tsx and the server's \`--max-semi-space-size=32\`, decision 0021); peak RSS is the kernel's high-water mark of that
 process from the job's start (reset through \`/proc/self/clear_refs\` once the modules are loaded, so it still includes
 Node, tsx and the loaded modules, but not the transient peak of loading them: "base" is the RSS before the job); time
 is the median of the runs after warm-up. Inputs are built in memory and passed to the same functions the download routes call

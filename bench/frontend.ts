@@ -49,7 +49,7 @@ if (process.argv.includes('--serve')) {
 
 /** Starts the app in a child process and waits for its address. */
 async function startServer(): Promise<{ child: ChildProcess; base: string; password: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', import.meta.filename, '--serve'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: '' },
   });

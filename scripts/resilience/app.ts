@@ -32,7 +32,7 @@ export class AppProcess {
   async start(timeoutMs = 180_000): Promise<void> {
     this.starts++;
     const log = createWriteStream(path.join(this.logDir, `${this.name}-${this.starts}.log`));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/server/main.ts'], {
       cwd: root,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(this.port), LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

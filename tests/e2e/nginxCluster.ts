@@ -206,7 +206,7 @@ export async function startCluster(processes = 2): Promise<Cluster> {
         // Short ticks so the processes' schedulers work the same outbox while the journey runs.
         SCHEDULER_INTERVAL_SECONDS: '5',
       };
-      apps.push(run(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], env));
+      apps.push(run(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'src/server/main.ts'], env));
     }
     await Promise.all(apps.map((a, i) => waitHealthy(`http://127.0.0.1:${appPorts[i]}/api/health`, a, `app process ${i + 1}`)));
 
