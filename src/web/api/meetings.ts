@@ -53,7 +53,7 @@ export function myMeetingPagesQuery(period: 'upcoming' | 'past', date: string) {
     queryKey: ['meetings', 'mine', period, date],
     queryFn: ({ pageParam, signal }) =>
       api<MinePage>(`/meetings/mine/${period}`, {
-        query: { date, limit: String(MINE_PAGE_SIZE), ...(pageParam ? { after: pageParam } : {}) },
+        query: { date, limit: String(MINE_PAGE_SIZE), after: pageParam },
         signal,
       }),
     initialPageParam: '',

@@ -98,6 +98,39 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
 }
 
 /**
+ * SQL: CTEs `mine` and `r` — the person's meetings (`r.id`) with whether they are invited or present there, gathered
+ * from the person's own rows (each looked up by an index on the person).
+ */
+function myCandidates(personId: string): SQL {
+  return sql`mine(id, role) as (
+        select meeting_id, 'invited' from invitations where person_id = ${personId}
+        union all select id, 'chair' from meetings where chair_person_id = ${personId}
+        union all select id, 'secretary' from meetings where secretary_person_id = ${personId}
+        union all select meeting_id, 'presenter' from meeting_presenters where person_id = ${personId}
+      ),
+      r as (
+        select id, bool_or(role = 'invited') as invited, bool_or(role = 'presenter') as presents from mine group by id
+      )`;
+}
+
+/** SQL: drafts are listed only to their chair and secretary. */
+const myVisible = (personId: string) =>
+  sql`(m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})`;
+
+/** SQL: the columns of a "my meetings" line from meeting `m`, host `h`, network `n`; `flags` holds invited/presents. */
+function myLineColumns(personId: string, flags: SQL): SQL {
+  return sql`m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
+        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
+        true as readable,
+        array_remove(array[
+          case when ${flags}.invited then 'invited' end,
+          case when m.chair_person_id = ${personId} then 'chair' end,
+          case when m.secretary_person_id = ${personId} then 'secretary' end,
+          case when ${flags}.presents then 'presenter' end
+        ], null) as roles, ${subjectsJson}`;
+}
+
+/**
  * Meetings where the person is invited, chairs, writes the minutes or presents; drafts only to chair and secretary.
  * The candidates come from the person's own rows (each looked up by an index on the person), so the cost follows
  * the person's meetings, not the size of the meetings table.
@@ -109,26 +142,10 @@ export async function myMeetings(db: Executor, personId: string, q: Pick<Meeting
   const extra = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
   return queryRowsPrepared<MeetingLine>(
     db,
-    sql`with mine(id, role) as (
-        select meeting_id, 'invited' from invitations where person_id = ${personId}
-        union all select id, 'chair' from meetings where chair_person_id = ${personId}
-        union all select id, 'secretary' from meetings where secretary_person_id = ${personId}
-        union all select meeting_id, 'presenter' from meeting_presenters where person_id = ${personId}
-      ),
-      r as (
-        select id, bool_or(role = 'invited') as invited, bool_or(role = 'presenter') as presents from mine group by id
-      )
-      select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
-        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
-        true as readable,
-        array_remove(array[
-          case when r.invited then 'invited' end,
-          case when m.chair_person_id = ${personId} then 'chair' end,
-          case when m.secretary_person_id = ${personId} then 'secretary' end,
-          case when r.presents then 'presenter' end
-        ], null) as roles, ${subjectsJson}
+    sql`with ${myCandidates(personId)}
+      select ${myLineColumns(personId, sql`r`)}
       from r join meetings m on m.id = r.id join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
-      where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})${extra}
+      where ${myVisible(personId)}${extra}
       order by m.starts_at, m.title
       limit 500`,
   );
@@ -159,32 +176,16 @@ export async function myMeetingsPage(db: Executor, personId: string, ask: MinePa
   const order = upcoming ? sql`m.starts_at, m.id` : sql`m.starts_at desc, m.id desc`;
   const rows = await queryRowsPrepared<MeetingLine>(
     db,
-    sql`with mine(id, role) as (
-        select meeting_id, 'invited' from invitations where person_id = ${personId}
-        union all select id, 'chair' from meetings where chair_person_id = ${personId}
-        union all select id, 'secretary' from meetings where secretary_person_id = ${personId}
-        union all select meeting_id, 'presenter' from meeting_presenters where person_id = ${personId}
-      ),
-      r as (
-        select id, bool_or(role = 'invited') as invited, bool_or(role = 'presenter') as presents from mine group by id
-      ),
+    sql`with ${myCandidates(personId)},
       page as (
         select m.*, r.invited, r.presents
         from r join meetings m on m.id = r.id
-        where (m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})
+        where ${myVisible(personId)}
           and ${sql.join(conds, sql` and `)}
         order by ${order}
         limit ${ask.limit + 1}
       )
-      select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
-        m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
-        true as readable,
-        array_remove(array[
-          case when m.invited then 'invited' end,
-          case when m.chair_person_id = ${personId} then 'chair' end,
-          case when m.secretary_person_id = ${personId} then 'secretary' end,
-          case when m.presents then 'presenter' end
-        ], null) as roles, ${subjectsJson}
+      select ${myLineColumns(personId, sql`m`)}
       from page m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
       order by ${order}`,
   );
