@@ -35,6 +35,13 @@ export async function loadMeeting(db: Executor, actor: Actor, id: string, lock =
   return { meeting: found.meeting, facts: factsFrom(found.meeting, found.facts) };
 }
 
+/** As loadMeeting, with everything its page shows read in the same statement (repo.meetingPage); 404 when missing. */
+export async function loadMeetingPage(db: Executor, actor: Actor, id: string): Promise<LoadedMeeting & { parts: repo.DetailParts }> {
+  const found = await repo.meetingPage(db, id, actor.personId, todayIso());
+  if (!found) throw notFound('buổi sinh hoạt');
+  return { meeting: found.meeting, facts: factsFrom(found.meeting, found.facts), parts: found.parts };
+}
+
 /** As loadMeeting, and 403 unless the actor reads the meeting in full. */
 export async function loadReadable(db: Executor, actor: Actor, id: string): Promise<LoadedMeeting> {
   const m = await loadMeeting(db, actor, id);

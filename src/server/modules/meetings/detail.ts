@@ -12,10 +12,9 @@ import type { Executor } from '../../db/client';
 import { type Actor, isOfficeRole } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
-import { loadMeeting } from './access';
+import { loadMeetingPage } from './access';
 import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage, type Viewer } from './listRepo';
 import { canSeeContacts, meetingCan } from './policy';
-import * as repo from './repo';
 import { missingLinks } from './validate';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -76,11 +75,11 @@ export async function minePage(
 
 /** One meeting in full, with what the actor may do; 403 for those who may not read it. */
 export async function get(db: Executor, actor: Actor, id: string): Promise<MeetingDetail> {
-  const { meeting: m, facts } = await loadMeeting(db, actor, id);
+  // One statement: the row, its policy facts, and the names and ordered lists as JSON (the invitations with each
+  // person's org on the meeting's day); nothing of the parts leaves unless the policy lets the actor read.
+  const { meeting: m, facts, parts } = await loadMeetingPage(db, actor, id);
   const can = meetingCan(actor, facts);
   if (!can.read) throw new AppError('FORBIDDEN');
-  // One statement: the names and ordered lists as JSON, the invitations with each person's org on the meeting's day.
-  const parts = await repo.detailParts(db, id);
   const { presenters, agenda, venues, rules, attachments, subjects, invitations } = parts;
   const contacts = canSeeContacts(actor, facts);
   return {

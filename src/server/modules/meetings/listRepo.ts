@@ -23,9 +23,13 @@ export interface MeetingLine {
   subjects: Array<{ id: string; name: string }>;
 }
 
-/** SQL: the subjects of meeting `m` (the alias) as a JSON array of {id, name}, in the subjects' usual order. */
-export const subjectsJson = sql`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
-    from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = m.id), '[]'::json) as subjects`;
+/** SQL: the subjects of the meeting whose id is `meetingId` as a JSON array of {id, name}, in their usual order. */
+export const subjectsJsonOf = (meetingId: SQL) =>
+  sql`coalesce((select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.sort_order, s.name)
+    from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = ${meetingId}), '[]'::json)`;
+
+/** SQL: the column `subjects` of meeting `m` (the alias), as `subjectsJsonOf`. */
+export const subjectsJson = sql`${subjectsJsonOf(sql`m.id`)} as subjects`;
 
 /** Who is asking, for the visibility condition: admin, or the orgs whose subtree they reach. */
 export interface Viewer {

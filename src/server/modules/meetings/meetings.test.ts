@@ -171,6 +171,19 @@ describe('invitations, bridge rule, scheduling and notices', () => {
       ['Giáo viên 1', 'Giáo viên Toán An Phú', 'Giáo viên Toán Tân Thạnh Tây', 'Lãnh đạo xã 1', 'Tổ trưởng 1'].sort(),
     );
     expect(d.invitationRules.map((r) => r.count)).toEqual([1, 0, 1, 1]);
+    // The page's names come from the same statement as the row and its policy facts (repo.meetingPage).
+    expect(d.hostOrg).toEqual({ id: w.orgs.school1.id, name: 'Trường THCS Tân Thạnh Đông' });
+    expect(d.network).toEqual({ id: w.networks.network1.id, name: 'Nhóm xã 1' });
+    expect(d.chair).toEqual({ id: w.users.chair.person.id, name: 'Chủ trì Phạm Văn Bình' });
+    expect(d.secretary).toEqual({ id: w.users.secretary.person.id, name: 'Thư ký Trần Thị Cúc' });
+    expect(d.presenters[0]).toMatchObject({ person: { name: 'Giáo viên 1' }, org: { name: w.orgs.team1.name }, topic: 'Video hoạt động tổ' });
+    expect(d.invitations.map((i) => [i.person.fullName, i.orgName])).toEqual([
+      ['Giáo viên 1', 'Tổ Toán - Tin'],
+      ['Giáo viên Toán An Phú', 'Tổ Toán'],
+      ['Giáo viên Toán Tân Thạnh Tây', 'Tổ Toán'],
+      ['Lãnh đạo xã 1', 'Xã Phú Hòa Đông'],
+      ['Tổ trưởng 1', 'Tổ Toán - Tin'],
+    ]);
     // Draft: nobody is told yet.
     const n = (await (await as(w.users.guest)).get('/api/notifications?unread=1')).json() as NotificationList;
     expect(n.unread).toBe(0);

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { type Executor, queryRowsPrepared } from '../../db/client';
+import type { Executor } from '../../db/client';
 import {
   agendaItems,
   invitationRules,
@@ -19,7 +19,7 @@ import {
   terms,
   venues,
 } from '../../db/schema';
-import { subjectsJson } from './listRepo';
+import { subjectsJsonOf } from './listRepo';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingInsert = typeof meetings.$inferInsert;
@@ -280,7 +280,7 @@ export async function replaceChatLinks(
   if (links.length) await db.insert(networkChatLinks).values(links.map((l) => ({ ...l, networkId })));
 }
 
-/** What a meeting page shows besides its invitations, read in one statement (see `detailParts`). */
+/** What a meeting page shows besides its row and policy facts, read with them (see `meetingPage`). */
 export interface DetailParts {
   hostName: string | null;
   networkName: string | null;
@@ -321,48 +321,65 @@ export interface DetailParts {
 }
 
 /**
- * The names (host, network, chair, secretary) and the ordered lists (presenters, agenda, venues with their org,
- * invitation rules with their counts, attachments, subjects, invitations) of a meeting page in one statement, as
- * JSON: one round trip instead of eleven. Presenters and rules in the orders of presentersOf and rulesOf, venues as
- * venuesOf, subjects as the schedule lines (listRepo `subjectsJson`), invitations as invitationsOf on the meeting's
- * day in Vietnam. A prepared statement (decision 0019).
+ * SQL: the names (host, network, chair, secretary) and the ordered lists (presenters, agenda, venues with their org,
+ * invitation rules with their counts, attachments, subjects, invitations) of the meeting in the select's row, as one
+ * JSON object. Presenters and rules in the orders of presentersOf and rulesOf, venues as venuesOf, subjects as the
+ * schedule lines (listRepo `subjectsJsonOf`), invitations as invitationsOf on the meeting's day in Vietnam. The row's
+ * columns are written `meetings.…` in full, as in policyFactsSql.
  */
-export async function detailParts(db: Executor, meetingId: string): Promise<DetailParts> {
-  const [row] = await queryRowsPrepared<DetailParts>(
-    db,
-    sql`select
-      (select name from orgs where id = m.host_org_id) as "hostName",
-      (select name from networks where id = m.network_id) as "networkName",
-      (select full_name from people where id = m.chair_person_id) as "chairName",
-      (select full_name from people where id = m.secretary_person_id) as "secretaryName",
-      coalesce((select json_agg(json_build_object('id', p.id, 'personId', p.person_id, 'personName', pe.full_name,
+const detailPartsSql = sql<DetailParts>`(select json_build_object(
+      'hostName', (select name from orgs where id = meetings.host_org_id),
+      'networkName', (select name from networks where id = meetings.network_id),
+      'chairName', (select full_name from people where id = meetings.chair_person_id),
+      'secretaryName', (select full_name from people where id = meetings.secretary_person_id),
+      'presenters', coalesce((select json_agg(json_build_object('id', p.id, 'personId', p.person_id, 'personName', pe.full_name,
           'orgId', p.org_id, 'orgName', o.name, 'topic', p.topic) order by p.sort_order)
         from meeting_presenters p left join people pe on pe.id = p.person_id left join orgs o on o.id = p.org_id
-        where p.meeting_id = m.id), '[]'::json) as presenters,
-      coalesce((select json_agg(json_build_object('id', a.id, 'startsAt', a.starts_at, 'endsAt', a.ends_at, 'title', a.title,
+        where p.meeting_id = meetings.id), '[]'::json),
+      'agenda', coalesce((select json_agg(json_build_object('id', a.id, 'startsAt', a.starts_at, 'endsAt', a.ends_at, 'title', a.title,
           'presenterId', a.presenter_person_id, 'presenterName', pe.full_name) order by a.sort_order)
         from agenda_items a left join people pe on pe.id = a.presenter_person_id
-        where a.meeting_id = m.id), '[]'::json) as agenda,
-      coalesce((select json_agg(json_build_object('id', v.id, 'isCentral', v.is_central, 'orgId', v.org_id, 'orgName', o.name,
+        where a.meeting_id = meetings.id), '[]'::json),
+      'venues', coalesce((select json_agg(json_build_object('id', v.id, 'isCentral', v.is_central, 'orgId', v.org_id, 'orgName', o.name,
           'name', v.name, 'room', v.room, 'address', v.address, 'onlineUrl', v.online_url)
           order by v.is_central desc, v.sort_order, v.name)
         from venues v left join orgs o on o.id = v.org_id
-        where v.meeting_id = m.id), '[]'::json) as venues,
-      coalesce((select json_agg(json_build_object('id', r.id, 'rule', r.rule, 'description', r.description,
+        where v.meeting_id = meetings.id), '[]'::json),
+      'rules', coalesce((select json_agg(json_build_object('id', r.id, 'rule', r.rule, 'description', r.description,
           'count', (select count(*)::int from invitations i where i.rule_id = r.id)) order by r.created_at)
-        from invitation_rules r where r.meeting_id = m.id), '[]'::json) as rules,
-      coalesce((select json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mimeType', f.mime_type,
+        from invitation_rules r where r.meeting_id = meetings.id), '[]'::json),
+      'attachments', coalesce((select json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'mimeType', f.mime_type,
           'size', f.size, 'createdAt', f.created_at) order by f.created_at)
-        from attachments f where f.meeting_id = m.id), '[]'::json) as attachments,
-      ${subjectsJson},
-      coalesce((select json_agg(json_build_object('id', i.id, 'personId', pe.id, 'fullName', pe.full_name, 'email', pe.email,
+        from attachments f where f.meeting_id = meetings.id), '[]'::json),
+      'subjects', ${subjectsJsonOf(sql`meetings.id`)},
+      'invitations', coalesce((select json_agg(json_build_object('id', i.id, 'personId', pe.id, 'fullName', pe.full_name, 'email', pe.email,
           'phone', pe.phone, 'venueId', i.venue_id, 'ruleId', i.rule_id,
           'orgName', (select o.name from memberships ms join orgs o on o.id = ms.org_id
             where ms.person_id = pe.id and (ms.valid_from is null or ms.valid_from <= d.day) and (ms.valid_to is null or ms.valid_to >= d.day)
             order by o.type = 'team' limit 1)) order by pe.full_name)
-        from invitations i join people pe on pe.id = i.person_id where i.meeting_id = m.id), '[]'::json) as invitations
-    from meetings m cross join lateral (select (m.starts_at at time zone 'Asia/Ho_Chi_Minh')::date as day) d
-    where m.id = ${meetingId}`,
-  );
-  return row;
+        from invitations i join people pe on pe.id = i.person_id where i.meeting_id = meetings.id), '[]'::json))
+    from (select (meetings.starts_at at time zone 'Asia/Ho_Chi_Minh')::date as day) d)`;
+
+/**
+ * A meeting page in one prepared statement: the row, the policy facts for a person on a date (as meetingWithFacts)
+ * and everything the page shows (`detailPartsSql`): one round trip instead of two, and of eleven before decision
+ * 0019. The parts are read before the policy is checked; a caller who may not read the meeting gets 403 and none
+ * of them.
+ */
+export async function meetingPage(
+  db: Executor,
+  id: string,
+  personId: string,
+  date: string,
+): Promise<{ meeting: MeetingRow; facts: RawPolicyFacts; parts: DetailParts } | undefined> {
+  const rows = await db
+    .select({ ...getTableColumns(meetings), facts: policyFactsSql(personId, date), parts: detailPartsSql })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .limit(1)
+    .prepare('lt_meeting_page')
+    .execute();
+  if (!rows[0]) return undefined;
+  const { facts, parts, ...meeting } = rows[0];
+  return { meeting, facts, parts };
 }
