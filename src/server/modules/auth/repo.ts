@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { type Executor, queryRowsPrepared } from '../../db/client';
+import { type Executor, preparedRows } from '../../db/client';
 import { accounts, authSessions, loginAttempts, people } from '../../db/schema';
 
 /** A session row with its account, person and the person's positions on a date (each with its org's ancestry). */
@@ -25,9 +25,17 @@ export interface SessionWithRoles {
  * It also returns the data mark, read before the request computes anything (decision 0019).
  */
 export async function findSessionWithRoles(db: Executor, tokenHash: string, date: string): Promise<SessionWithRoles | undefined> {
-  const [row] = await queryRowsPrepared<SessionWithRoles>(
-    db,
-    sql`with recursive s as (
+  const [row] = await preparedRows<SessionWithRoles>(db, 'lt_session_with_roles', sessionWithRolesSql).execute({ tokenHash, date });
+  if (!row) return undefined;
+  // a timestamp read through raw SQL arrives as a Date on node-postgres and PGlite alike; keep the types exact
+  return { ...row, expiresAt: new Date(row.expiresAt), disabledAt: row.disabledAt ? new Date(row.disabledAt) : null };
+}
+
+/** The statement of findSessionWithRoles, built once (client.ts preparedRows). */
+function sessionWithRolesSql() {
+  const tokenHash = sql.placeholder('tokenHash');
+  const date = sql.placeholder('date');
+  return sql`with recursive s as (
       select a.id as account_id, a.person_id, a.is_admin, a.email, a.locale, a.disabled_at, p.full_name,
         se.csrf_token, se.expires_at
       from auth_sessions se join accounts a on a.id = se.account_id join people p on p.id = a.person_id
@@ -51,11 +59,7 @@ export async function findSessionWithRoles(db: Executor, tokenHash: string, date
           'chain', (select json_agg(up.id order by up.depth) from up where up.start = m.org_id)))
         from m), '[]'::json) as roles,
       (select coalesce(sum(n), 0)::text from data_marks) as "dataMark"
-    from s`,
-  );
-  if (!row) return undefined;
-  // a timestamp read through raw SQL arrives as a Date on node-postgres and PGlite alike; keep the types exact
-  return { ...row, expiresAt: new Date(row.expiresAt), disabledAt: row.disabledAt ? new Date(row.disabledAt) : null };
+    from s`;
 }
 
 /** Moves a session's expiry forward. */

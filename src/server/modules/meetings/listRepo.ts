@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/enums';
 import type { MeetingsQuery } from '../../../shared/meetings';
-import { type Executor, queryRows, queryRowsPrepared } from '../../db/client';
+import { type Executor, preparedRows, queryRows, queryRowsPrepared } from '../../db/client';
 
 /** A schedule line as read from the database. */
 export interface MeetingLine {
@@ -105,7 +105,7 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
  * SQL: CTEs `mine` and `r` — the person's meetings (`r.id`) with whether they are invited or present there, gathered
  * from the person's own rows (each looked up by an index on the person).
  */
-function myCandidates(personId: string): SQL {
+function myCandidates(personId: string | Placeholder): SQL {
   return sql`mine(id, role) as (
         select meeting_id, 'invited' from invitations where person_id = ${personId}
         union all select id, 'chair' from meetings where chair_person_id = ${personId}
@@ -118,11 +118,11 @@ function myCandidates(personId: string): SQL {
 }
 
 /** SQL: drafts are listed only to their chair and secretary. */
-const myVisible = (personId: string) =>
+const myVisible = (personId: string | Placeholder) =>
   sql`(m.status <> 'draft' or m.chair_person_id = ${personId} or m.secretary_person_id = ${personId})`;
 
 /** SQL: the columns of a "my meetings" line from meeting `m`, host `h`, network `n`; `flags` holds invited/presents. */
-function myLineColumns(personId: string, flags: SQL): SQL {
+function myLineColumns(personId: string | Placeholder, flags: SQL): SQL {
   return sql`m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
         m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
         true as readable,
@@ -171,28 +171,30 @@ export interface MinePageAsk {
  */
 export async function myMeetingsPage(db: Executor, personId: string, ask: MinePageAsk): Promise<{ lines: MeetingLine[]; more: boolean }> {
   const upcoming = ask.period === 'upcoming';
-  const dayStart = sql`(${ask.day}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`;
-  const conds: SQL[] = [upcoming ? sql`m.ends_at >= ${dayStart}` : sql`m.ends_at < ${dayStart}`];
-  if (ask.after) {
-    const key = sql`(${ask.after.startsAt}::timestamptz, ${ask.after.id}::uuid)`;
-    conds.push(upcoming ? sql`(m.starts_at, m.id) > ${key}` : sql`(m.starts_at, m.id) < ${key}`);
-  }
-  const order = upcoming ? sql`m.starts_at, m.id` : sql`m.starts_at desc, m.id desc`;
-  const rows = await queryRowsPrepared<MeetingLine>(
-    db,
-    sql`with ${myCandidates(personId)},
+  // Four shapes (upcoming or past, first page or after a cursor), each built once (client.ts preparedRows).
+  const name = `lt_mine_${ask.period}${ask.after ? '_after' : ''}`;
+  const rows = await preparedRows<MeetingLine>(db, name, () => {
+    const person = sql.placeholder('personId');
+    const dayStart = sql`(${sql.placeholder('day')}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`;
+    const conds: SQL[] = [upcoming ? sql`m.ends_at >= ${dayStart}` : sql`m.ends_at < ${dayStart}`];
+    if (ask.after) {
+      const key = sql`(${sql.placeholder('afterStartsAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`;
+      conds.push(upcoming ? sql`(m.starts_at, m.id) > ${key}` : sql`(m.starts_at, m.id) < ${key}`);
+    }
+    const order = upcoming ? sql`m.starts_at, m.id` : sql`m.starts_at desc, m.id desc`;
+    return sql`with ${myCandidates(person)},
       page as (
         select m.*, r.invited, r.presents
         from r join meetings m on m.id = r.id
-        where ${myVisible(personId)}
+        where ${myVisible(person)}
           and ${sql.join(conds, sql` and `)}
         order by ${order}
-        limit ${ask.limit + 1}
+        limit ${sql.placeholder('limit')}
       )
-      select ${myLineColumns(personId, sql`m`)}
+      select ${myLineColumns(person, sql`m`)}
       from page m join orgs h on h.id = m.host_org_id left join networks n on n.id = m.network_id
-      order by ${order}`,
-  );
+      order by ${order}`;
+  }).execute({ personId, day: ask.day, limit: ask.limit + 1, afterStartsAt: ask.after?.startsAt, afterId: ask.after?.id });
   return { lines: rows.slice(0, ask.limit), more: rows.length > ask.limit };
 }
 

@@ -176,7 +176,11 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     expect(d.network).toEqual({ id: w.networks.network1.id, name: 'Nhóm xã 1' });
     expect(d.chair).toEqual({ id: w.users.chair.person.id, name: 'Chủ trì Phạm Văn Bình' });
     expect(d.secretary).toEqual({ id: w.users.secretary.person.id, name: 'Thư ký Trần Thị Cúc' });
-    expect(d.presenters[0]).toMatchObject({ person: { name: 'Giáo viên 1' }, org: { name: w.orgs.team1.name }, topic: 'Video hoạt động tổ' });
+    expect(d.presenters[0]).toMatchObject({
+      person: { name: 'Giáo viên 1' },
+      org: { name: w.orgs.team1.name },
+      topic: 'Video hoạt động tổ',
+    });
     expect(d.invitations.map((i) => [i.person.fullName, i.orgName])).toEqual([
       ['Giáo viên 1', 'Tổ Toán - Tin'],
       ['Giáo viên Toán An Phú', 'Tổ Toán'],

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type Executor, preparedOnce } from '../../db/client';
 import {
   agendaItems,
   invitationRules,
@@ -144,11 +144,14 @@ export interface RawPolicyFacts {
 /**
  * The policy facts of the meeting row being selected, as one JSON value (decisions 0018, 0019): the network's member
  * orgs, the chain of ancestors on `date` of the host and of each member (as orgs/repo ancestorChains gives them), the
- * network's leaders, and whether the person is invited to or presents at the meeting. The outer row is named
+ * network's leaders, and whether the person is invited to or presents at the meeting (placeholders `personId`,
+ * `date`: the statements using it are built once, client.ts preparedOnce). The outer row is named
  * `meetings.…` in full: drizzle writes a select list's columns unqualified, and inside these subqueries "id" would be
  * the inner table's.
  */
-function policyFactsSql(personId: string, date: string) {
+function policyFactsSql() {
+  const personId = sql.placeholder('personId');
+  const date = sql.placeholder('date');
   return sql<RawPolicyFacts>`(with recursive members as (
       select org_id from network_members where network_id = meetings.network_id
     ),
@@ -180,14 +183,15 @@ export async function meetingWithFacts(
   date: string,
   lock: boolean,
 ): Promise<{ meeting: MeetingRow; facts: RawPolicyFacts } | undefined> {
-  const query = db
-    .select({ ...getTableColumns(meetings), facts: policyFactsSql(personId, date) })
-    .from(meetings)
-    .where(eq(meetings.id, id))
-    .limit(1);
-  const rows = lock
-    ? await query.for('update').prepare('lt_meeting_with_facts_locked').execute()
-    : await query.prepare('lt_meeting_with_facts').execute();
+  const name = lock ? 'lt_meeting_with_facts_locked' : 'lt_meeting_with_facts';
+  const rows = await preparedOnce(db, name, () => {
+    const query = db
+      .select({ ...getTableColumns(meetings), facts: policyFactsSql() })
+      .from(meetings)
+      .where(eq(meetings.id, sql.placeholder('id')))
+      .limit(1);
+    return (lock ? query.for('update') : query).prepare(name);
+  }).execute({ id, personId, date });
   if (!rows[0]) return undefined;
   const { facts, ...meeting } = rows[0];
   return { meeting, facts };
@@ -372,13 +376,14 @@ export async function meetingPage(
   personId: string,
   date: string,
 ): Promise<{ meeting: MeetingRow; facts: RawPolicyFacts; parts: DetailParts } | undefined> {
-  const rows = await db
-    .select({ ...getTableColumns(meetings), facts: policyFactsSql(personId, date), parts: detailPartsSql })
-    .from(meetings)
-    .where(eq(meetings.id, id))
-    .limit(1)
-    .prepare('lt_meeting_page')
-    .execute();
+  const rows = await preparedOnce(db, 'lt_meeting_page', () =>
+    db
+      .select({ ...getTableColumns(meetings), facts: policyFactsSql(), parts: detailPartsSql })
+      .from(meetings)
+      .where(eq(meetings.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('lt_meeting_page'),
+  ).execute({ id, personId, date });
   if (!rows[0]) return undefined;
   const { facts, parts, ...meeting } = rows[0];
   return { meeting, facts, parts };
