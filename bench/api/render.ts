@@ -78,6 +78,7 @@ function misses(t: TargetFigures, connections: number, seconds: number): string[
 /** One table per size and engine, with the misses explained under it. */
 export function renderTarget(t: TargetFigures, seconds: number, connections: number): string {
   const engine = t.target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const warmup = t.warmup;
   const counts = Object.entries(t.target.counts)
     .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
     .join(', ');
@@ -97,7 +98,7 @@ export function renderTarget(t: TargetFigures, seconds: number, connections: num
   if (repeated.length) {
     lines.push(
       '',
-      `Reads through the app: ${repeated[0].p99Runs?.length} runs of ${seconds} s each, the run with the median p99 shown; p99 of every run: ${repeated.map((r) => `${r.route} ${r.p99Runs?.map(f0).join(' / ')} ms`).join('; ')}. Bare: one run.`,
+      `Reads through the app: ${repeated[0].p99Runs?.length} runs of ${seconds} s each${warmup ? ` after ${warmup} s of the same load not measured (warm-up)` : ''}, the run with the median p99 shown; p99 of every run: ${repeated.map((r) => `${r.route} ${r.p99Runs?.map(f0).join(' / ')} ms`).join('; ')}. Bare: one run.`,
     );
   }
   const roundsOf = t.routes.filter((r) => r.ratioRuns);

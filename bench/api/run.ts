@@ -52,6 +52,8 @@ export interface TargetFigures {
   facts: string[];
   /** The machine's 1-minute load average when the size started (other work shares these 2 cores). */
   loadAvg: string;
+  /** Seconds of unmeasured load each read got before its measured runs. */
+  warmup?: number;
 }
 
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 50);
@@ -85,6 +87,14 @@ const REPEAT = Math.max(1, Number(process.env.BENCH_API_REPEAT ?? 3));
  * ratio moved between 0.48 and 0.84 from one run to the next on this machine.
  */
 const WRITE_REPEAT = Math.max(1, Number(process.env.BENCH_API_WRITE_REPEAT ?? 3));
+/**
+ * Seconds of unmeasured load on each read before its measured runs (BENCH_API_WARMUP_S, 0 for none): the first
+ * seconds after the app starts are spent compiling its hot paths and preparing each pool connection's statements
+ * (the first measured run of a size had p99 129 – 161 ms where the next two had 63 – 81 ms).
+ */
+const WARMUP_S = Number(process.env.BENCH_API_WARMUP_S ?? 3);
+/** Longest wait (s) for the database to finish what the previous route left running before the next route starts. */
+const QUIET_MAX_S = Number(process.env.BENCH_API_QUIET_MAX_S ?? 60);
 const EMPTY: LoadResult = {
   requests: 1,
   seconds: 0,
@@ -180,6 +190,30 @@ async function vacuumed(target: Target): Promise<number> {
   const bare = target.bare();
   try {
     await bare.query('vacuum (analyze)', []);
+  } finally {
+    await bare.close();
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Waits until no other statement is running on the database (the previous route may have left some: a kept answer
+ * recomputed after the last write of a "… write/s elsewhere" run takes seconds at L), so that no route is charged for
+ * another's work. Returns the seconds waited. PostgreSQL only (PGlite runs one statement at a time in this process).
+ */
+async function quiet(target: Target): Promise<number> {
+  const t0 = performance.now();
+  const bare = target.bare();
+  try {
+    while ((performance.now() - t0) / 1000 < QUIET_MAX_S) {
+      const res = (await bare.query(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+        [],
+      )) as { rows: Array<{ n: number }> };
+      if (res.rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } finally {
     await bare.close();
   }
@@ -292,6 +326,14 @@ export async function runTarget(t: BenchTarget, opts: { seedDemo?: boolean } = {
           note: `not loaded: one request alone takes ${(single / 1000).toFixed(1)} s through the app, ${Number.isNaN(bareSingle) ? 'bare not timed (over a minute: timing it again would hold the shared machine as long)' : `${(bareSingle / 1000).toFixed(1)} s bare`}`,
         });
         continue;
+      }
+      if (t.kind === 'postgres') {
+        const waited = await quiet(target);
+        if (waited > 1) log(`${route}: waited ${waited.toFixed(1)} s for the database to finish the previous route's statements`);
+      }
+      if (WARMUP_S > 0) {
+        const warm = await load({ url: base, connections: CONNECTIONS, duration: WARMUP_S, requests: ok });
+        log(`${route}: warm-up ${WARMUP_S} s, not measured: ${warm.rps.toFixed(0)} req/s p99 ${warm.p99} ms`);
       }
       log(`${route}: ${ok.length} requests, app…`);
       const appRuns: LoadResult[] = [];
@@ -410,5 +452,5 @@ export async function runTarget(t: BenchTarget, opts: { seedDemo?: boolean } = {
     rmSync(filesDir, { recursive: true, force: true });
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   }
-  return { target: t, routes, facts, loadAvg };
+  return { target: t, routes, facts, loadAvg, warmup: WARMUP_S };
 }
