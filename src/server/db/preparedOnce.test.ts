@@ -20,7 +20,9 @@ describe('preparedRows', () => {
       return sql`select ${sql.placeholder('a')}::int + ${sql.placeholder('b')}::int as sum, ${sql.placeholder('a')}::int as a`;
     };
     const db = database.db;
-    const runs = await Promise.all([1, 2, 3].map((i) => preparedRows<{ sum: number; a: number }>(db, 'lt_test_sum', build).execute({ a: i, b: 10 })));
+    const runs = await Promise.all(
+      [1, 2, 3].map((i) => preparedRows<{ sum: number; a: number }>(db, 'lt_test_sum', build).execute({ a: i, b: 10 })),
+    );
     expect(runs.map((r) => r[0])).toEqual([
       { sum: 11, a: 1 },
       { sum: 12, a: 2 },
