@@ -13,7 +13,10 @@ import { machineLine, writeSection } from './report';
  * `pg` driver (or PGlite) with 50 in flight. Sizes from BENCH_SIZES (default: every size with a manifest from
  * bench/generate); S runs on PGlite and PostgreSQL, M and L on PostgreSQL. With no manifest at all, the demo data
  * on in-memory PGlite stands in. Env: BENCH_API_SECONDS (10), BENCH_API_CONNECTIONS (50), BENCH_API_WRITES (2000),
- * BENCH_API_POOL (50 people who check in and sign), BENCH_API_ENGINES (e.g. "postgres").
+ * BENCH_API_POOL (50 people who check in and sign), BENCH_API_ENGINES (e.g. "postgres"), BENCH_API_REPEAT (3 loads
+ * per read), BENCH_API_WRITE_REPEAT (3 rounds per write), BENCH_API_WARMUP_S (3 s unmeasured per read),
+ * BENCH_API_QUIET_MAX_S (60: longest wait for the previous route's statements), BENCH_API_ONLY (reads|writes),
+ * BENCH_API_ROUTE (reads whose name holds it). On PostgreSQL the database is vacuumed before and after (decision 0022).
  */
 const DOC = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
