@@ -11,7 +11,7 @@ import { load, login, type Session, send } from './http';
 import type { LoadRequest, LoadResult } from './load';
 import { readRequests } from './reads';
 import { findSamples } from './samples';
-import { type BareResult, bareLoad, openPgliteTarget, openPostgresTarget, type Stmt, substitute, type Target } from './sql';
+import { type BareDb, type BareResult, bareLoad, openPgliteTarget, openPostgresTarget, type Stmt, substitute, type Target } from './sql';
 import type { BenchTarget } from './targets';
 
 /** The slowest statement of a request timed alone, with its plan. */
@@ -186,10 +186,15 @@ async function statementTimes(
  * a size's reads and after its clean-up; tables nobody wrote to since are skipped by the visibility map. Returns s.
  */
 async function vacuumed(target: Target): Promise<number> {
+  return timedOnBare(target, (bare) => bare.query('vacuum (analyze)', []));
+}
+
+/** Runs `fn` on a bare pool of its own (closed after) and returns the seconds it took. */
+async function timedOnBare(target: Target, fn: (bare: BareDb) => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   const bare = target.bare();
   try {
-    await bare.query('vacuum (analyze)', []);
+    await fn(bare);
   } finally {
     await bare.close();
   }
@@ -203,21 +208,17 @@ async function vacuumed(target: Target): Promise<number> {
  */
 async function quiet(target: Target): Promise<number> {
   const t0 = performance.now();
-  const bare = target.bare();
-  try {
+  return timedOnBare(target, async (bare) => {
     while ((performance.now() - t0) / 1000 < QUIET_MAX_S) {
       const res = (await bare.query(
         `select count(*)::int as n from pg_stat_activity
          where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`,
         [],
       )) as { rows: Array<{ n: number }> };
-      if (res.rows[0].n === 0) break;
+      if (res.rows[0].n === 0) return;
       await new Promise((r) => setTimeout(r, 200));
     }
-  } finally {
-    await bare.close();
-  }
-  return (performance.now() - t0) / 1000;
+  });
 }
 
 /** Runs every main read and write of one size on one engine: app through HTTP, then the same SQL bare. */
