@@ -113,7 +113,9 @@ async function startBehindNginx(processes: number): Promise<E2ECluster> {
 
 /** Logs in through the log-in form and waits for the home page. */
 export async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
+  // The form is what the log-in needs: waiting for "load" (every subresource) timed out twice in 30 s through nginx
+  // with the whole suite on both cores; filling the field waits for it to appear.
+  await page.goto('/login', { waitUntil: 'domcontentloaded' });
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
