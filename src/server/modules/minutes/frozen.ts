@@ -17,7 +17,8 @@ export interface FrozenRecord {
 /** Reads what is frozen now, from the live meeting (call after the meeting row is locked). */
 export async function freezeRecord(db: Executor, meeting: MeetingRecord['meeting']): Promise<FrozenRecord> {
   const roles = await participantsOf(db, meeting);
-  const signers = [...roles.entries()].map(([personId, role]) => ({ personId, role })).sort((a, b) => a.personId.localeCompare(b.personId));
+  // In the order the live list gives (attendees, then secretary and chair), so messages name people as before.
+  const signers = [...roles.entries()].map(([personId, role]) => ({ personId, role }));
   return { signers, attachments: await repo.attachmentHashes(db, meeting.id) };
 }
 
