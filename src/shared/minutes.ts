@@ -175,6 +175,10 @@ export interface MinutesVerification {
   textMatches: boolean;
   allSignaturesMatch: boolean;
   signatures: Array<{ personId: string; fullName: string; matches: boolean }>;
+  /** The signers frozen at start-signing (decision 0024), each with whether a matching signature of theirs exists. */
+  requiredSigners: Array<{ personId: string; fullName: string; role: 'chair' | 'secretary' | 'participant'; signed: boolean }>;
+  /** Every required signer signed the stored hash, and nobody else signed. */
+  allRequiredSigned: boolean;
 }
 
 export interface TeamMeetingCount {

@@ -70,7 +70,6 @@ export async function buildComplianceWorld(db: Executor) {
     startsAt: at('2025-11-19'),
     subjectIds: [toan],
   });
-  await buildMinutes(db, { meetingId: n1b.id, status: 'locked' });
   const p1b = await buildPerson(db, { fullName: 'Giáo viên 1b', positions: [{ orgId: orgs.school1b.id, position: 'teacher' }] });
   await buildInvitations(db, n1a.id, [users.teacher.person.id, users.principal.person.id, p1b.id, users.otherTeacher.person.id]);
   for (const p of [users.teacher.person.id, users.principal.person.id, p1b.id])
@@ -79,6 +78,8 @@ export async function buildComplianceWorld(db: Executor) {
   await buildInvitations(db, n1b.id, [users.teacher.person.id, p1b.id]);
   await buildAttendance(db, { meetingId: n1b.id, personId: users.teacher.person.id });
   await buildAttendance(db, { meetingId: n1b.id, personId: p1b.id, status: 'late' });
+  // Locked last: a meeting whose minutes are locked refuses new invitations and attendance (decision 0024).
+  await buildMinutes(db, { meetingId: n1b.id, status: 'locked' });
   // a meeting on both subjects (no one invited by name: participation unchanged); counts once for each subject
   const n1c = await buildMeeting(db, {
     ...base,

@@ -24,6 +24,11 @@ export const errorCatalog = {
     vi: 'Biên bản đã được ký đủ và khóa, không thể thay đổi. Hãy lập phụ lục đính chính nếu cần',
     en: 'The minutes are signed and locked; add a signed addendum instead',
   },
+  MINUTES_SIGNING: {
+    status: 409,
+    vi: 'Biên bản đang được ký: không thể thay đổi buổi sinh hoạt, danh sách mời, điểm danh, tệp đính kèm hay nội dung biên bản',
+    en: 'The minutes are out for signing; the meeting, its invitations, attendance, attachments and text can no longer change',
+  },
   INVALID_STATE: { status: 409, vi: '{message}', en: '{message}' },
   STORAGE_FULL: {
     status: 507,

@@ -158,8 +158,9 @@ export async function buildAuthzWorld(db: Executor): Promise<AuthzWorld> {
         reason: i === 0 ? 'Ốm, có giấy xin phép' : null,
       });
     }
-    // Out for signing: the participants' right to sign is then what decides.
-    await buildMinutes(db, { meetingId: m.id, status: 'signing', discussion: '<p>Thảo luận nội bộ</p>', textHash: 'a'.repeat(64) });
+    // A draft here: buildExtras attaches files and then puts the minutes out for signing (runner.ts), after which the
+    // meeting's parts refuse changes (decision 0024); the participants' right to sign is then what decides.
+    await buildMinutes(db, { meetingId: m.id, status: 'draft', discussion: '<p>Thảo luận nội bộ</p>', textHash: 'a'.repeat(64) });
     await buildLessonStudy(db, { meetingId: m.id, step: 2, layout: { kind: 'grid', rows: 2, cols: 2 } });
     const version = await buildLessonPlanVersion(db, {
       meetingId: m.id,
@@ -332,13 +333,14 @@ export async function makeFresh(
         .id;
     case 'invitation': {
       const p = await buildPerson(db, { positions: [{ orgId: s.team, position: 'teacher' }] });
-      const [inv] = await buildInvitations(db, s.meeting, [p.id]);
+      // On the spare meeting: the main one's minutes are out for signing, and its invitations can no longer change.
+      const [inv] = await buildInvitations(db, s.spareMeeting, [p.id]);
       return inv.id;
     }
     case 'rule': {
       const [row] = await db
         .insert(invitationRules)
-        .values({ meetingId: s.meeting, rule: { kind: 'subject_teachers' }, description: 'Giáo viên môn Toán' })
+        .values({ meetingId: s.spareMeeting, rule: { kind: 'subject_teachers' }, description: 'Giáo viên môn Toán' })
         .returning();
       return row.id;
     }

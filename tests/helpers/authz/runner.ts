@@ -28,7 +28,7 @@ async function upload(c: TestClient, url: string): Promise<string> {
 export async function buildExtras(t: TestApp, w: AuthzWorld, c: Record<string, TestClient>) {
   const db = t.db;
   const both = async (f: (scope: Scope) => Promise<string> | string) => ({ own: await f('own'), other: await f('other') });
-  const attachment = (scope: Scope) => upload(c.admin, `/api/meetings/${w[scope].meeting}/attachments`);
+  const attachment = (scope: Scope, meeting = w[scope].meeting) => upload(c.admin, `/api/meetings/${meeting}/attachments`);
   const document = (scope: Scope) => upload(c.admin, `/api/inspections/${w[scope].inspection}/documents?documentKind=summary`);
   const feed = async (who: TestClient, body: unknown) => {
     const res = await who.post('/api/calendar/tokens', body);
@@ -83,8 +83,13 @@ export async function buildExtras(t: TestApp, w: AuthzWorld, c: Record<string, T
       async () => (await queryRows<{ id: string }>(db, sql`select id from school_years where code = '2025-2026'`))[0].id,
     ),
   };
+  // The main meetings' minutes go out for signing now that their files are attached: from here on their parts refuse
+  // changes (decision 0024), so fresh attachments to delete are added to the spare meetings.
+  await db.execute(
+    sql`update minutes set status = 'signing', text_hash = ${'a'.repeat(64)} where meeting_id in (${w.own.meeting}, ${w.other.meeting})`,
+  );
   const fresh = async (kind: FreshKind, scope: Scope): Promise<string> => {
-    if (kind === 'attachment') return attachment(scope);
+    if (kind === 'attachment') return attachment(scope, w[scope].spareMeeting);
     if (kind === 'document') return document(scope);
     return makeFresh(db, w, kind, scope);
   };

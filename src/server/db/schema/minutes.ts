@@ -19,6 +19,11 @@ export const minutes = pgTable(
     discussion: text('discussion').notNull().default(''),
     recommendations: text('recommendations').notNull().default(''),
     version: integer('version').notNull().default(1),
+    /**
+     * What else is frozen when signing starts (decision 0024): the required signers (chair, secretary, participants
+     * with their roles) and the attachments' names and SHA-256; null on minutes that never went out for signing.
+     */
+    frozen: jsonb('frozen'),
     /** SHA-256 of the canonical text being signed; fixed when signing starts. */
     textHash: text('text_hash'),
     lockedAt: timestamp('locked_at', { withTimezone: true }),

@@ -51,12 +51,6 @@ export async function lockMeeting(db: Executor, meetingId: string): Promise<void
   await db.execute(sql`select id from meetings where id = ${meetingId} for no key update`);
 }
 
-/** Status of the meeting's minutes, locking the minutes row until the transaction ends (none: no minutes yet). */
-export async function minutesStatusForUpdate(db: Executor, meetingId: string): Promise<MinutesStatus | undefined> {
-  const rows = await db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId)).for('update');
-  return rows[0]?.status;
-}
-
 /** Status of the meeting's minutes, without locking (none: no minutes yet). */
 export async function minutesStatus(db: Executor, meetingId: string): Promise<MinutesStatus | undefined> {
   const rows = await db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId));

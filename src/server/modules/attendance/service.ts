@@ -13,6 +13,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { loadMeetingAccess, loadReadableMeeting, type MeetingRecord } from './access';
 import { attendanceCan, isChairOrSecretary } from './policy';
 import * as repo from './repo';
@@ -99,14 +100,7 @@ export async function getSummary(db: Executor, actor: Actor, meetingId: string):
 }
 
 /** Refuses attendance changes once the minutes are being signed or are locked (their facts are frozen). */
-async function assertAttendanceOpen(db: Executor, meetingId: string): Promise<void> {
-  await repo.lockMeeting(db, meetingId);
-  const status = await repo.minutesStatusForUpdate(db, meetingId);
-  if (status === 'locked') throw new AppError('MINUTES_LOCKED');
-  if (status === 'signing') {
-    throw new AppError('INVALID_STATE', { params: { message: 'Biên bản đang được ký, không thể thay đổi điểm danh' } });
-  }
-}
+const assertAttendanceOpen = assertMeetingRecordOpen;
 
 /** Saves the secretary's batch in the caller's transaction; every person must be invited (or already recorded). */
 export async function saveBatch(db: Executor, actor: Actor, meetingId: string, input: AttendanceBatchInput): Promise<void> {
@@ -171,6 +165,7 @@ export async function checkin(db: Executor, actor: Actor, meetingId: string, sec
   const found = await repo.findMeeting(db, meetingId);
   if (!found || !sameSecret(found.meeting.checkinSecret, secret)) throw notFound('mã điểm danh');
   const { meeting } = found;
+  await assertAttendanceOpen(db, meetingId);
   if (meeting.status === 'cancelled' || meeting.status === 'postponed') {
     throw new AppError('INVALID_STATE', { params: { message: 'Buổi sinh hoạt đã hoãn hoặc hủy' } });
   }

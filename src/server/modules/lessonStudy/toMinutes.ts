@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import * as minutesRepo from '../minutes/repo';
-import { saveText } from '../minutes/service';
+import { assertEditable, saveText } from '../minutes/service';
 import { loadStudy } from './access';
 import { writesMinutes } from './policy';
 import { requireAnalysis } from './service';
@@ -34,10 +34,11 @@ export function analysisHtml(a: { teacherShare: string; evidence: string; expert
 export async function analysisToMinutes(tx: Executor, actor: Actor, meetingId: string): Promise<void> {
   const { facts, study } = await loadStudy(tx, actor, meetingId);
   if (!writesMinutes(actor, facts)) throw new AppError('FORBIDDEN');
+  // The minutes' state first: out for signing or locked, nothing more goes into them (decision 0024).
+  const current = await minutesRepo.findByMeeting(tx, meetingId);
+  assertEditable(current);
   const analysis = { teacherShare: study.analysisTeacher, evidence: study.analysisEvidence, expertView: study.analysisExpert };
   requireAnalysis(analysis);
-  const current = await minutesRepo.findByMeeting(tx, meetingId);
-  if (current?.status === 'locked') throw new AppError('MINUTES_LOCKED');
   await saveText(tx, actor, meetingId, {
     discussion: `${current?.discussion ?? ''}${analysisHtml(analysis)}`,
     recommendations: current?.recommendations ?? '',

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError, notFound } from '../../lib/errors';
+import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { canEditMeeting, canReadMeeting, type MeetingFacts } from './policy';
 import * as repo from './repo';
 
@@ -49,11 +50,15 @@ export async function loadReadable(db: Executor, actor: Actor, id: string): Prom
   return m;
 }
 
-/** As loadMeeting (locked), and 403 unless the actor edits the meeting; 409 once minutes are locked. */
+/**
+ * As loadMeeting (locked), and 403 unless the actor edits the meeting; 409 once its minutes are out for signing or
+ * locked, whatever the meeting's status (assertMeetingRecordOpen).
+ */
 export async function loadEditable(db: Executor, actor: Actor, id: string): Promise<LoadedMeeting> {
   const m = await loadMeeting(db, actor, id, true);
   if (!canEditMeeting(actor, m.facts)) throw new AppError('FORBIDDEN');
   if (m.meeting.status === 'minutes_locked') throw new AppError('MINUTES_LOCKED');
+  await assertMeetingRecordOpen(db, id);
   return m;
 }
 

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { loadMeeting, loadReadable } from './access';
 import * as fileRepo from './fileRepo';
 import { meetingCan } from './policy';
@@ -108,6 +109,7 @@ export async function addAttachment(
   f: { fileName: string; mimeType: string; size: number; sha256: string },
 ) {
   await requireUpload(tx, actor, meetingId);
+  await assertMeetingRecordOpen(tx, meetingId);
   const row = await fileRepo.insertAttachment(tx, {
     meetingId,
     fileName: f.fileName,
@@ -134,6 +136,7 @@ export async function removeAttachment(tx: Executor, actor: Actor, id: string, d
   const a = await fileRepo.findAttachment(tx, id);
   if (!a) throw notFound('tệp đính kèm');
   await requireUpload(tx, actor, a.meetingId);
+  await assertMeetingRecordOpen(tx, a.meetingId);
   const last = await fileRepo.deleteAttachment(tx, id, a.storageKey);
   await audit(tx, actor, { action: 'detach', entityType: 'meeting', entityId: a.meetingId, orgId: null, before: { ...a } });
   if (last) await rm(path.join(dataDir, 'files', a.storageKey), { force: true });

@@ -10,12 +10,22 @@ export function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
-/** The canonical string that is signed: version tag, meeting, frozen facts and the two texts (NFC-normalised). */
-export function canonicalMinutes(m: { meetingId: string; facts: unknown; discussion: string; recommendations: string }): string {
+/**
+ * The canonical string that is signed: version tag, meeting, frozen facts, frozen signers and attachments (decision
+ * 0024; absent on minutes signed before it, whose string is then unchanged) and the two texts (NFC-normalised).
+ */
+export function canonicalMinutes(m: {
+  meetingId: string;
+  facts: unknown;
+  frozen?: unknown;
+  discussion: string;
+  recommendations: string;
+}): string {
   return stableStringify({
     format: 'lien-truong/minutes/v1',
     meetingId: m.meetingId,
     facts: m.facts,
+    frozen: m.frozen,
     discussion: m.discussion.normalize('NFC'),
     recommendations: m.recommendations.normalize('NFC'),
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { MinutesStatus } from '../../../shared/enums';
 import { type Executor, queryRows } from '../../db/client';
-import { meetings, minutes, minutesAddenda, minutesSignatures, minutesVersions, people } from '../../db/schema';
+import { attachments, meetings, minutes, minutesAddenda, minutesSignatures, minutesVersions, people } from '../../db/schema';
 import { unitNameSql } from '../attendance/repo';
 
 /** The minutes of a meeting, if any were saved. */
@@ -13,6 +14,25 @@ export async function findByMeeting(db: Executor, meetingId: string) {
 export async function findByMeetingForUpdate(db: Executor, meetingId: string) {
   const rows = await db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).for('update');
   return rows[0];
+}
+
+/**
+ * The status of a meeting's minutes (none: no minutes yet), read after locking the meeting row FOR NO KEY UPDATE:
+ * start-signing takes the same lock first, so a write that passed this check cannot race with it.
+ */
+export async function recordStatus(db: Executor, meetingId: string): Promise<MinutesStatus | undefined> {
+  await db.execute(sql`select id from meetings where id = ${meetingId} for no key update`);
+  const rows = await db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, meetingId));
+  return rows[0]?.status;
+}
+
+/** The attachments of a meeting with their SHA-256, frozen with the minutes when signing starts. */
+export async function attachmentHashes(db: Executor, meetingId: string) {
+  return db
+    .select({ id: attachments.id, fileName: attachments.fileName, sha256: attachments.sha256 })
+    .from(attachments)
+    .where(eq(attachments.meetingId, meetingId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
 /** Creates the (empty) minutes of a meeting unless they exist; two first saves at once make one row. */

@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors';
 import { loadReadableMeeting, type MeetingRecord } from '../attendance/access';
 import { isChairOrSecretary, type MeetingAccess } from '../attendance/policy';
 import * as attendanceRepo from '../attendance/repo';
+import { signersOf } from './frozen';
 import { minutesCan } from './policy';
 import * as repo from './repo';
 import { sanitizeRichText } from './sanitize';
@@ -73,7 +74,7 @@ export async function buildView(
   const status = row?.status ?? 'draft';
   const [facts, roles, signatures, versions, addenda] = await Promise.all([
     status === 'draft' ? computeFacts(db, m) : Promise.resolve(row?.facts as MinutesFacts),
-    participantsOf(db, m.meeting),
+    signersOf(db, m.meeting, row),
     row ? repo.signaturesOf(db, row.id) : Promise.resolve([]),
     row ? repo.versionsOf(db, row.id) : Promise.resolve([]),
     row ? repo.addendaOf(db, row.id) : Promise.resolve([]),
@@ -106,9 +107,7 @@ export async function buildView(
 /** Refuses any change to locked minutes (to everyone) and text edits while signing. */
 export function assertEditable(row: MinutesRow | undefined): void {
   if (row?.status === 'locked') throw new AppError('MINUTES_LOCKED');
-  if (row?.status === 'signing') {
-    throw new AppError('INVALID_STATE', { params: { message: 'Biên bản đang được ký, không thể sửa nội dung' } });
-  }
+  if (row?.status === 'signing') throw new AppError('MINUTES_SIGNING');
 }
 
 /** The secretary (or chair) saves the two texts, sanitised; every save keeps a version. */

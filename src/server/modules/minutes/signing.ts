@@ -8,13 +8,17 @@ import { isChairOrSecretary } from '../attendance/policy';
 import * as attendanceRepo from '../attendance/repo';
 import { notify } from '../notifications/service';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
+import { freezeRecord, frozenSigners, signersOf } from './frozen';
 import * as repo from './repo';
 import { plainText, sanitizeRichText } from './sanitize';
-import { assertEditable, computeFacts, participantsOf } from './service';
+import { assertEditable, computeFacts } from './service';
 
 const notSigning = () => new AppError('INVALID_STATE', { params: { message: 'Biên bản chưa được đưa ra ký' } });
 
-/** Freezes the facts and the text, stores the SHA-256 of the canonical string, and opens the minutes for signing. */
+/**
+ * Freezes the facts, the text, the required signers and the attachments' hashes, stores the SHA-256 of their canonical
+ * string, and opens the minutes for signing. From then on the meeting and its parts refuse changes (decision 0024).
+ */
 export async function startSigning(db: Executor, actor: Actor, meetingId: string): Promise<void> {
   const m = await loadReadableMeeting(db, actor, meetingId);
   assertEditable(await repo.findByMeeting(db, meetingId));
@@ -28,12 +32,13 @@ export async function startSigning(db: Executor, actor: Actor, meetingId: string
     throw new AppError('INVALID_STATE', { params: { message: 'Buổi sinh hoạt chưa diễn ra, chưa thể ký biên bản' } });
   }
   const facts = await computeFacts(db, m);
-  const textHash = sha256(canonicalMinutes({ meetingId, facts, discussion: row.discussion, recommendations: row.recommendations }));
-  await repo.update(db, row.id, { status: 'signing', facts, textHash, updatedBy: actor.personId });
+  const frozen = await freezeRecord(db, m.meeting);
+  const textHash = sha256(canonicalMinutes({ meetingId, facts, frozen, discussion: row.discussion, recommendations: row.recommendations }));
+  await repo.update(db, row.id, { status: 'signing', facts, frozen, textHash, updatedBy: actor.personId });
   if (m.meeting.status === 'scheduled' || m.meeting.status === 'draft') await attendanceRepo.setMeetingStatus(db, meetingId, 'held');
   await notify(
     db,
-    [...(await participantsOf(db, m.meeting)).keys()],
+    frozen.signers.map((s) => s.personId),
     {
       kind: 'minutes_signature',
       title: `Biên bản chờ bạn ký: ${m.meeting.title}`,
@@ -55,19 +60,20 @@ export async function startSigning(db: Executor, actor: Actor, meetingId: string
 /**
  * A participant signs the hash of the frozen text. The minutes row is locked FOR UPDATE first, so signatures of the
  * same minutes are decided one after another and the lock decision sees every committed signature. The chair signs
- * last: their signature locks the minutes (and the meeting) in the same transaction.
+ * last: their signature locks the minutes (and the meeting) in the same transaction. Who must sign, and who is the
+ * chair, come from the signers frozen at start-signing, not from the meeting row as it is now.
  */
 export async function sign(db: Executor, actor: Actor, meetingId: string): Promise<{ locked: boolean }> {
   const m = await loadReadableMeeting(db, actor, meetingId);
   const row = await repo.findByMeetingForUpdate(db, meetingId);
   if (!row || row.status === 'draft') throw notSigning();
   if (row.status === 'locked') throw new AppError('MINUTES_LOCKED');
-  const roles = await participantsOf(db, m.meeting);
+  const roles = await signersOf(db, m.meeting, row);
   const role = roles.get(actor.personId);
   if (!role) throw new AppError('FORBIDDEN');
   const signed = new Set((await repo.signaturesOf(db, row.id)).map((s) => s.personId));
   if (signed.has(actor.personId)) return { locked: false };
-  const chairId = m.meeting.chairPersonId;
+  const chairId = [...roles.entries()].find(([, r]) => r === 'chair')?.[0] ?? null;
   const missing = [...roles.keys()].filter((id) => id !== chairId && id !== actor.personId && !signed.has(id));
   if (actor.personId === chairId && missing.length > 0) {
     const names = await repo.names(db, missing);
@@ -88,18 +94,36 @@ export async function sign(db: Executor, actor: Actor, meetingId: string): Promi
   return { locked: lockNow };
 }
 
-/** Recomputes the hash from the stored text and compares it with the stored hash and every signature. */
+/**
+ * Recomputes the hash from the stored text, facts and frozen signers and attachments, and compares it with the stored
+ * hash and every signature; checks the signatures against the frozen signers (each signed, nobody else did).
+ */
 export async function verify(db: Executor, actor: Actor, meetingId: string): Promise<MinutesVerification> {
-  await loadReadableMeeting(db, actor, meetingId);
+  const m = await loadReadableMeeting(db, actor, meetingId);
   const row = await repo.findByMeeting(db, meetingId);
   if (!row || row.status === 'draft') throw notSigning();
   const computedHash = sha256(
-    canonicalMinutes({ meetingId, facts: row.facts, discussion: row.discussion, recommendations: row.recommendations }),
+    canonicalMinutes({
+      meetingId,
+      facts: row.facts,
+      frozen: row.frozen ?? undefined,
+      discussion: row.discussion,
+      recommendations: row.recommendations,
+    }),
   );
   const signatures = (await repo.signaturesOf(db, row.id)).map((s) => ({
     personId: s.personId,
     fullName: s.fullName,
     matches: s.textHash === computedHash,
+  }));
+  const required = frozenSigners(row.frozen) ?? (await signersOf(db, m.meeting, undefined));
+  const names = await repo.names(db, [...required.keys()]);
+  const good = new Set(signatures.filter((s) => s.matches).map((s) => s.personId));
+  const requiredSigners = [...required.entries()].map(([personId, role]) => ({
+    personId,
+    role,
+    fullName: names.get(personId) ?? '',
+    signed: good.has(personId),
   }));
   return {
     status: row.status,
@@ -108,6 +132,8 @@ export async function verify(db: Executor, actor: Actor, meetingId: string): Pro
     textMatches: computedHash === row.textHash,
     allSignaturesMatch: signatures.length > 0 && signatures.every((s) => s.matches),
     signatures,
+    requiredSigners,
+    allRequiredSigned: requiredSigners.every((s) => s.signed) && signatures.every((s) => required.has(s.personId)),
   };
 }
 
@@ -140,7 +166,7 @@ export async function signAddendum(db: Executor, actor: Actor, meetingId: string
   if (!row) throw notFound('biên bản');
   const addendum = await repo.addendumForUpdate(db, row.id, addendumId);
   if (!addendum) throw notFound('phụ lục');
-  const roles = await participantsOf(db, m.meeting);
+  const roles = await signersOf(db, m.meeting, row);
   if (!roles.has(actor.personId)) throw new AppError('FORBIDDEN');
   const list = addendum.signatures as Array<{ personId: string }>;
   if (list.some((s) => s.personId === actor.personId)) return;

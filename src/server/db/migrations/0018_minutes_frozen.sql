@@ -1,0 +1,1 @@
+ALTER TABLE "minutes" ADD COLUMN "frozen" jsonb;
