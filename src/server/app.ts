@@ -39,7 +39,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
-    trustProxy: true,
+    // Only a configured reverse proxy may name the client's address: otherwise a forged X-Forwarded-For would
+    // bypass the per-address log-in limit and falsify the address in sessions and logs.
+    trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { coerceTypes: false } },
     // Router refusals (a path parameter over 100 characters, a malformed URL) answer like every other error:
     // status and a Vietnamese body from the one mapping, instead of Fastify's English default.
