@@ -25,9 +25,9 @@ export interface Config {
   minutesReminderDays: number;
   /**
    * Which direct peers may set X-Forwarded-For/-Proto/-Host (Fastify's trustProxy): false (the default, the app is
-   * reached directly), true (any peer), a hop count, or a list of addresses/CIDR ranges such as "127.0.0.1".
+   * reached directly), true (any peer), or a comma-separated list of addresses/CIDR ranges such as "127.0.0.1".
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
 }
 
 function int(name: string, fallback: number): number {
@@ -38,12 +38,11 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
-/** TRUST_PROXY: empty or "false" trusts no proxy; "true" any peer; a whole number that many hops; else addresses. */
-export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+/** TRUST_PROXY: empty or "false" trusts no proxy; "true" any peer; anything else is a list of addresses/ranges. */
+export function parseTrustProxy(raw: string | undefined): boolean | string {
   const value = (raw ?? '').trim();
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number.parseInt(value, 10);
   return value;
 }
 
