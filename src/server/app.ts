@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAuth, requireSessionBeforeValidation } from './lib/auth';
 import type { AppContext } from './lib/context';
 import { isMissingFile, mapError } from './lib/errorMapping';
+import { refuseUnsafeText } from './lib/requestText';
 import { registerModules } from './modules';
 
 export type App = FastifyInstance;
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  refuseUnsafeText(app);
   registerAuth(app, ctx);
   await app.register(
     async (api) => {
