@@ -20,3 +20,18 @@ export function hasXmlInvalid(text: string): boolean {
 export function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '');
 }
+
+/**
+ * A copy of a document's data with xmlSafe applied to every string (in arrays and plain objects; dates and other
+ * objects are kept as they are). Every DOCX/XLSX writer passes its data through this first.
+ */
+export function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafe(value) as T;
+  if (Array.isArray(value)) return value.map((v) => xmlSafeDeep(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = xmlSafeDeep(v);
+    return out as T;
+  }
+  return value;
+}
