@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAuth, requireSessionBeforeValidation } from './lib/auth';
 import type { AppContext } from './lib/context';
 import { isMissingFile, mapError } from './lib/errorMapping';
+import { refuseUnsafeText } from './lib/requestText';
 import { registerModules } from './modules';
 
 export type App = FastifyInstance;
@@ -39,7 +40,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
-    trustProxy: true,
+    // Only a configured reverse proxy may name the client's address: otherwise a forged X-Forwarded-For would
+    // bypass the per-address log-in limit and falsify the address in sessions and logs.
+    trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { coerceTypes: false } },
     // Router refusals (a path parameter over 100 characters, a malformed URL) answer like every other error:
     // status and a Vietnamese body from the one mapping, instead of Fastify's English default.
@@ -81,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  refuseUnsafeText(app);
   registerAuth(app, ctx);
   await app.register(
     async (api) => {

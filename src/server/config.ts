@@ -23,6 +23,11 @@ export interface Config {
   outboxRetrySeconds: number;
   digestHour: number;
   minutesReminderDays: number;
+  /**
+   * Which direct peers may set X-Forwarded-For/-Proto/-Host (Fastify's trustProxy): false (the default, the app is
+   * reached directly), true (any peer), or a comma-separated list of addresses/CIDR ranges such as "127.0.0.1".
+   */
+  trustProxy: boolean | string;
 }
 
 function int(name: string, fallback: number): number {
@@ -31,6 +36,14 @@ function int(name: string, fallback: number): number {
   const n = Number.parseInt(raw, 10);
   if (!Number.isFinite(n) || n < 0) throw new Error(`Biến môi trường ${name} phải là số nguyên không âm (đang là "${raw}")`);
   return n;
+}
+
+/** TRUST_PROXY: empty or "false" trusts no proxy; "true" any peer; anything else is a list of addresses/ranges. */
+export function parseTrustProxy(raw: string | undefined): boolean | string {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
 }
 
 /** Reads the configuration from process.env, with overrides for tests. */
@@ -58,6 +71,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     outboxRetrySeconds: int('OUTBOX_RETRY_SECONDS', 60),
     digestHour: Math.min(23, int('DIGEST_HOUR', 17)),
     minutesReminderDays: int('MINUTES_REMINDER_DAYS', 3),
+    trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
   };
   return { ...base, ...overrides };
 }

@@ -54,7 +54,9 @@ export type LessonPlanInput = z.infer<typeof lessonPlanInput>;
 export const lessonPlanCommentInput = z.object({ body: z.string().trim().min(1).max(5000) });
 export type LessonPlanCommentInput = z.infer<typeof lessonPlanCommentInput>;
 
-export const compareQuery = z.object({ from: z.uuid().optional(), to: z.uuid().optional() });
+const versionId = z.uuid({ error: '«Phiên bản so sánh» không hợp lệ' });
+/** The two lesson-plan versions to compare (their own message: "from"/"to" elsewhere are dates). */
+export const compareQuery = z.object({ from: versionId.optional(), to: versionId.optional() });
 
 /** The three stages of the guided discussion, in order. */
 export const analysisInput = z.object({

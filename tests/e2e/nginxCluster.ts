@@ -201,6 +201,8 @@ export async function startCluster(processes = 2): Promise<Cluster> {
         HOST: '127.0.0.1',
         PORT: String(p),
         PUBLIC_URL: baseUrl,
+        // As docs/operations.md: the app trusts X-Forwarded-For from nginx (on 127.0.0.1) only.
+        TRUST_PROXY: '127.0.0.1',
         SEED_DEMO: 'true',
         LOG_LEVEL: 'info',
         // Short ticks so the processes' schedulers work the same outbox while the journey runs.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client';
 import { buildMeeting, buildOrg, buildSchoolYear, buildUser } from '../factories';
 import { tableCounts } from '../helpers/counts';
 import { multipartWithFields } from '../helpers/materialsWorld';
@@ -26,7 +27,8 @@ const CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 beforeAll(async () => {
-  t = await createTestApp({ loginMaxFailures: 3, dataDir });
+  // As behind the shipped nginx (TRUST_PROXY=127.0.0.1): inject's peer is 127.0.0.1, so X-Forwarded-For names the client.
+  t = await createTestApp({ loginMaxFailures: 3, dataDir, trustProxy: '127.0.0.1' });
   const school = await buildOrg(t.db, { name: 'Trường THCS Tân Thạnh Đông', type: 'school', levels: ['lower_secondary'] });
   principal = await buildUser(t.db, { email: 'ht@ttd.edu.vn', positions: [{ orgId: school.id, position: 'principal' }] });
   const year = await buildSchoolYear(t.db, { code: '2026-2027' });
@@ -205,5 +207,26 @@ describe('log-in rate limit', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().message).toMatch(/^Bạn đã đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút$/);
     expect((await login(u.email, 'dung-mat-khau', '192.0.2.100')).statusCode).toBe(200);
+  });
+});
+
+describe('X-Forwarded-For without TRUST_PROXY', () => {
+  it('is ignored: forged addresses neither escape the per-address limit nor reach the session record', async () => {
+    const direct = await createTestApp({ loginMaxFailures: 3 });
+    try {
+      const u = await buildUser(direct.db, { email: 'thu@ttd.edu.vn', password: 'dung-mat-khau' });
+      const attempt = (email: string, password: string, ip: string) =>
+        direct.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': ip }, payload: { email, password } });
+      // 12 failures on 12 e-mails, each from a different forged address: all count against the one real peer.
+      for (let i = 0; i < 12; i++) expect((await attempt(`khong-co-${i}@ttd.edu.vn`, 'sai', `203.0.113.${i + 1}`)).statusCode).toBe(401);
+      const limited = await attempt(u.email, 'dung-mat-khau', '198.51.100.50');
+      expect(limited.statusCode).toBe(429);
+      await direct.db.execute(sql`delete from login_attempts`);
+      expect((await attempt(u.email, 'dung-mat-khau', '198.51.100.51')).statusCode).toBe(200);
+      const ips = await queryRows<{ ip: string | null }>(direct.db, sql`select ip from auth_sessions`);
+      expect(ips).toEqual([{ ip: '127.0.0.1' }]);
+    } finally {
+      await direct.close();
+    }
   });
 });

@@ -38,7 +38,7 @@ export function describeIssue(issue: IssueLike, context?: string): FieldError {
       break;
     case 'invalid_format':
       message =
-        p.format === 'regex' && issue.message && !issue.message.startsWith('Invalid')
+        issue.message && !issue.message.startsWith('Invalid')
           ? issue.message
           : `${label} ${formats[String(p.format)] ?? 'không đúng định dạng'}`;
       break;

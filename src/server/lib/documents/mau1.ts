@@ -16,6 +16,7 @@ import {
   spacer,
 } from './nd30';
 import { schoolYearLabel, termLabel, vnLongDate, vnShortDate, vnTime } from './vnDate';
+import { xmlSafeDeep } from './xmlText';
 
 /**
  * Mẫu 1 of seed 000's appendix: "LỊCH SINH HOẠT CHUYÊN MÔN LIÊN TRƯỜNG" of a network or a district for a term,
@@ -119,7 +120,8 @@ function scheduleTable(meetings: ScheduleMeeting[]): Table {
 }
 
 /** The schedule (Mẫu 1) as a DOCX file. */
-export function renderSchedule(d: ScheduleDocument): Promise<Buffer> {
+export function renderSchedule(input: ScheduleDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /LSH', placeDate: placeDate(d.place, vnLongDate(d.issuedOn)) }),
     ...documentTitle('Lịch sinh hoạt chuyên môn liên trường', [d.scope, periodLabel(d.term, d.schoolYear)]),

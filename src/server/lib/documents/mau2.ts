@@ -18,6 +18,7 @@ import {
 } from './nd30';
 import { parseRichText, richTextParagraphs } from './richText';
 import { vnLongDate, vnShortDate, vnTimeLong } from './vnDate';
+import { xmlSafeDeep } from './xmlText';
 
 /**
  * Mẫu 2 of seed 000's appendix: "BIÊN BẢN SINH HOẠT CHUYÊN MÔN LIÊN TRƯỜNG" of one meeting, with the signatures
@@ -117,7 +118,8 @@ function participantsTable(d: MinutesDocument): Array<Paragraph | Table> {
 }
 
 /** The minutes (Mẫu 2) as a DOCX file; drafts carry "DỰ THẢO" at the top of every page. */
-export function renderMinutes(d: MinutesDocument): Promise<Buffer> {
+export function renderMinutes(input: MinutesDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /BB-SHCM', placeDate: placeDate(d.place, vnLongDate(d.startsAt)) }),
     ...documentTitle('Biên bản sinh hoạt chuyên môn liên trường', [d.scope]),

@@ -15,6 +15,7 @@ import {
   spacer,
 } from './nd30';
 import { vnLongDate } from './vnDate';
+import { xmlSafeDeep } from './xmlText';
 
 /** One ranked team of a panel's results. */
 export interface PanelResultRow {
@@ -66,7 +67,8 @@ function resultsTable(d: PanelResultsDocument): Table {
 }
 
 /** The panel's results as a DOCX in the Nghị định 30 layout. */
-export function renderPanelResults(d: PanelResultsDocument): Promise<Buffer> {
+export function renderPanelResults(input: PanelResultsDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const selected = d.rows.filter((r) => r.selected);
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /KQ-TĐH', placeDate: placeDate(d.place, vnLongDate(d.issuedOn)) }),

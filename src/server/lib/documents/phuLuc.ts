@@ -17,6 +17,7 @@ import {
   twoSignatures,
 } from './nd30';
 import { schoolYearLabel, vnLongDate, vnShortDate } from './vnDate';
+import { xmlSafeDeep } from './xmlText';
 
 /**
  * The appendices of seed 002 (Kế hoạch 73/KH-SGDĐT of Sở GD&ĐT Bắc Giang): Phụ lục I, the province-level meetings
@@ -71,7 +72,8 @@ function programmeTable(rows: ProgrammeRow[]): Table {
 }
 
 /** Phụ lục I as a DOCX file. */
-export function renderProgramme(d: ProgrammeDocument): Promise<Buffer> {
+export function renderProgramme(input: ProgrammeDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const children: Array<Paragraph | Table> = [
     ...appendixHead('Phụ lục I', `PHÂN CÔNG TỔ CHỨC SINH HOẠT CHUYÊN MÔN CẤP TỈNH NĂM HỌC ${d.schoolYear}`, d.attachedTo),
   ];
@@ -113,7 +115,8 @@ const P2_WIDTHS = columns([8, 62, 30]);
 const P2B_WIDTHS = columns([7, 43, 17, 17, 16]);
 
 /** Phụ lục II as a DOCX file. */
-export function renderInspectionPlan(d: InspectionPlanDocument): Promise<Buffer> {
+export function renderInspectionPlan(input: InspectionPlanDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const h = (w: number[], text: string, i: number) => gridCell(text, { width: w[i], bold: true, align: AlignmentType.CENTER });
   const areaRows = d.areas.map((a, i) =>
     [String(i + 1), a.label, a.month].map((text, c) =>
@@ -179,7 +182,8 @@ export interface InspectionRecordDocument {
 const CHECK_WIDTHS = columns([7, 45, 15, 33]);
 
 /** The inspection record with the checklist as a DOCX file. */
-export function renderInspectionRecord(d: InspectionRecordDocument): Promise<Buffer> {
+export function renderInspectionRecord(input: InspectionRecordDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const h = (text: string, i: number) => gridCell(text, { width: CHECK_WIDTHS[i], bold: true, align: AlignmentType.CENTER });
   const rows = d.checklist.map((c, i) =>
     [String(i + 1), c.text, c.rating, c.finding].map((text, col) =>

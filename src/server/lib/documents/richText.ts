@@ -1,5 +1,6 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import { FONT, mm, run } from './nd30';
+import { xmlSafe } from './xmlText';
 
 /**
  * The rich text of minutes (a sanitised HTML subset: p, br, strong/b, em/i, u, ul, ol, li) read into blocks of
@@ -27,15 +28,17 @@ export interface RichBlock {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Decodes the HTML entities of a text. */
+/** Decodes the HTML entities of a text; an entity of a character XML cannot carry (&#xFFFE;, &#1;) decodes to nothing. */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1].toLowerCase() === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
+  return xmlSafe(
+    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1].toLowerCase() === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    }),
+  );
 }
 
 /** Reads the sanitised HTML subset (or plain text) into blocks. */

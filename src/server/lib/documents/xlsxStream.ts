@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { xmlSafe } from './xmlText';
 import { ZipStream } from './zipStream';
 
 /**
@@ -36,8 +37,6 @@ const CHUNK = 64 * 1024;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML 1.0 cannot hold are looked for
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: and removed
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /**
  * Text as XML character data: `&`, `<`, `>` as entities, CR kept as `&#13;`, characters XML cannot hold dropped, and
@@ -45,8 +44,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
  */
 export function xmlText(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return s;
-  return s
-    .replace(NOT_XML, '')
+  return xmlSafe(s)
     .replace(/_x([0-9a-fA-F]{4})_/g, '_x005F_x$1_')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { ComplianceView, DashboardTable, DeadlineRow } from '../../../shared/dashboard';
 import { networkKindLabels } from '../../../shared/labels';
 import { vnDateCell } from '../../lib/documents/vnDate';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 
 type Cell = string | number | Date | null;
 interface Sheet {
@@ -123,7 +124,8 @@ function sheetOf(v: ComplianceView, table: DashboardTable): Sheet {
 }
 
 /** One table of the dashboard as a spreadsheet (exceljs streaming writer): a bold frozen header, dates as dates. */
-export async function writeDashboardXlsx(out: Writable, v: ComplianceView, table: DashboardTable): Promise<void> {
+export async function writeDashboardXlsx(out: Writable, input: ComplianceView, table: DashboardTable): Promise<void> {
+  const v = xmlSafeDeep(input);
   const sheet = sheetOf(v, table);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';

@@ -2,12 +2,14 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { periodLabel, SCHEDULE_HEADINGS, type ScheduleDocument, scheduleCells } from '../../lib/documents/mau1';
 import { vnDateCell } from '../../lib/documents/vnDate';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 
 /**
  * The schedule as a spreadsheet, written with exceljs's streaming writer: one header row (bold, frozen), one row per
  * meeting with the date as a real date shown dd/mm/yyyy and the planned count as a number.
  */
-export async function writeScheduleXlsx(out: Writable, d: ScheduleDocument): Promise<void> {
+export async function writeScheduleXlsx(out: Writable, input: ScheduleDocument): Promise<void> {
+  const d = xmlSafeDeep(input);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';
   wb.title = `Lịch sinh hoạt chuyên môn liên trường - ${d.scope} - ${periodLabel(d.term, d.schoolYear)}`;

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { localityOf } from '../../lib/documents/locality';
 import { renderInspectionPlan, renderInspectionRecord } from '../../lib/documents/phuLuc';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import { fieldError } from '../../lib/errors';
 import { viDate } from '../../lib/format';
 import * as orgsRepo from '../orgs/repo';
@@ -85,7 +86,8 @@ function addRow(ws: ExcelJS.Worksheet, values: Array<string | number>) {
 }
 
 /** Phụ lục II's tables as XLSX: the plan (area, month) and the inspections with their ratings. */
-export async function writeInspectionsXlsx(out: Writable, data: Awaited<ReturnType<typeof planData>>): Promise<void> {
+export async function writeInspectionsXlsx(out: Writable, input: Awaited<ReturnType<typeof planData>>): Promise<void> {
+  const data = xmlSafeDeep(input);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';
   const plan = sheet(wb, 'Thời điểm kiểm tra', [5, 50, 16], ['TT', 'Các đơn vị trên địa bàn huyện, thành phố', 'Thời gian']);

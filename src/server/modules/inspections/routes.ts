@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +11,7 @@ import {
 } from '../../../shared/inspections';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
+import { openStoredFile } from '../../lib/files/read';
 import { inTransaction } from '../../lib/tx';
 import { storeFile } from '../meetings/attachments';
 import { DOCX, download, XLSX } from '../programme/routes';
@@ -100,7 +100,7 @@ export function inspectionRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply
       .header('content-type', d.mimeType)
       .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`)
-      .send(createReadStream(d.path));
+      .send(await openStoredFile(d.path));
   });
 
   r.delete('/inspection-documents/:id', { schema: { tags, params: idParams } }, async (req, reply) => {

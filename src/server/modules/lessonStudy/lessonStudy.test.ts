@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +225,27 @@ describe('lesson study: lesson plan as an uploaded file', () => {
     await teacher.post(`/api/lesson-study/${m.id}/versions`, { bodyHtml: '<p>Bản soạn</p>' });
     const cmp = (await teacher.get(`/api/lesson-study/${m.id}/compare`)).json() as CompareView;
     expect(cmp).toMatchObject({ comparable: false, parts: [] });
+  });
+
+  it('keeps the version file when a meeting attachment with the same bytes is deleted; a lost file answers 404', async () => {
+    const m = await buildStudyMeeting(t.db, w);
+    const bytes = Buffer.from('%PDF-1.4\n% KHBD dùng chung nội dung với tệp đính kèm\n');
+    const chair = await user('principal');
+    const { body, headers } = multipart('Tai lieu.pdf', bytes);
+    const attached = await chair.request('POST', `/api/meetings/${m.id}/attachments`, body, headers);
+    expect(attached.statusCode, attached.body).toBe(201);
+    const teacher = await user('teacher');
+    const v = ((await upload(teacher, m.id, 'KHBD.pdf', bytes)).json() as LessonStudyView).versions[0];
+    expect((await chair.delete(`/api/attachments/${attached.json().id}`)).statusCode).toBe(204);
+    const file = await teacher.get(`/api/lesson-study/versions/${v.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(bytes)).toBe(true);
+    // The stored file lost on disk (a partial restore): the app's Vietnamese 404, not a raw 500.
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    rmSync(path.join(t.config.dataDir, 'files', sha.slice(0, 2), sha));
+    const lost = await teacher.get(`/api/lesson-study/versions/${v.id}/file`);
+    expect(lost.statusCode).toBe(404);
+    expect(lost.json()).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy tệp trên máy chủ' });
   });
 
   it('refuses other types and files over the limit, naming the file field, and stores nothing', async () => {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,6 +6,7 @@ import { analysisInput, compareQuery, layoutBody, lessonPlanCommentInput, lesson
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
+import { openStoredFile } from '../../lib/files/read';
 import { inTransaction } from '../../lib/tx';
 import { readUpload } from '../inspections/files';
 import { storeFile } from '../meetings/attachments';
@@ -87,7 +87,7 @@ export function lessonStudyRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('content-type', v.mimeType ?? 'application/octet-stream')
       .header('content-disposition', disposition(v.fileName))
       .header('x-content-type-options', 'nosniff')
-      .send(createReadStream(path.join(ctx.config.dataDir, 'files', v.storageKey)));
+      .send(await openStoredFile(path.join(ctx.config.dataDir, 'files', v.storageKey)));
   });
 
   r.post(

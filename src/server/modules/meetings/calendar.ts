@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { meetingKindLabel, meetingModeLabel } from '../../../shared/meetingLabels';
 import type { Executor } from '../../db/client';
-import type { Actor } from '../../lib/actor';
+import { type Actor, loadActor } from '../../lib/actor';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import * as calendarRepo from './calendarRepo';
 import { feedOfNetwork, feedOfPerson } from './listRepo';
 import { networkAccess } from './networkAccess';
 
-/** Gets (or, with `rotate`, replaces) the secret token of my feed or of a network's feed. */
+/** Gets (or, with `rotate`, replaces) my own secret token of my feed or of a network's feed. */
 export async function token(
   tx: Executor,
   actor: Actor,
@@ -21,19 +21,31 @@ export async function token(
     if (!(await networkAccess(tx, actor, input.networkId)).read) throw new AppError('FORBIDDEN');
     ownerId = input.networkId;
   }
-  const existing = await calendarRepo.findToken(tx, input.kind, ownerId);
+  const existing = await calendarRepo.findToken(tx, input.kind, ownerId, actor.personId);
   let value = existing?.token;
   if (!value || input.rotate) {
     value = randomBytes(24).toString('base64url');
-    await calendarRepo.upsertToken(tx, input.kind, ownerId, value);
+    await calendarRepo.upsertToken(tx, input.kind, ownerId, actor.personId, value);
   }
   return { token: value, url: `${publicUrl.replace(/\/$/, '')}/api/calendar/${input.kind}/${value}.ics` };
 }
 
-/** The iCal text of a person's or network's feed; 404 for an unknown token. */
+/**
+ * The feed's owner when the token's reader may still read it: an enabled account, and for a network feed the
+ * network's read access as of today (a person who left the network is refused). Undefined otherwise.
+ */
+async function readableOwner(db: Executor, kind: 'person' | 'network', token: string): Promise<string | undefined> {
+  const r = await calendarRepo.tokenReader(db, kind, token);
+  if (!r?.accountId || r.disabledAt) return undefined;
+  if (kind === 'person') return r.ownerId;
+  const actor = await loadActor(db, { accountId: r.accountId, personId: r.personId, fullName: r.fullName, isAdmin: r.isAdmin ?? false });
+  return (await networkAccess(db, actor, r.ownerId)).read ? r.ownerId : undefined;
+}
+
+/** The iCal text of a person's or network's feed; 404 for an unknown token or a reader no longer allowed. */
 export async function feed(db: Executor, kind: 'person' | 'network', file: string, publicUrl: string): Promise<string> {
   const m = /^([A-Za-z0-9_-]{16,100})\.ics$/.exec(file);
-  const ownerId = m ? await calendarRepo.ownerOf(db, kind, m[1]) : undefined;
+  const ownerId = m ? await readableOwner(db, kind, m[1]) : undefined;
   if (!ownerId) throw notFound('lịch');
   const ids = kind === 'person' ? await feedOfPerson(db, ownerId) : await feedOfNetwork(db, ownerId);
   const { rows, venues } = await calendarRepo.feedRows(db, ids);

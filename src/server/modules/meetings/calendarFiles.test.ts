@@ -2,13 +2,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../../../tests/factories';
 import { multipart } from '../../../../tests/fixtures/imports/files';
 import { tableCounts } from '../../../../tests/helpers/counts';
 import { buildMeetingWorld, type MeetingWorld, meetingInput } from '../../../../tests/helpers/meetingWorld';
 import { clientPool } from '../../../../tests/helpers/minutesWorld';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/testApp';
 import type { MeetingDetail } from '../../../shared/meetings';
+import { accounts, memberships } from '../../db/schema';
 
 let t: TestApp;
 let w: MeetingWorld;
@@ -104,6 +107,41 @@ describe('iCal feeds', () => {
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
     expect(lines).toContain('STATUS:CANCELLED');
     expect(lines).toContain('SUMMARY:[Đã hủy] Buổi bị hủy');
+  });
+});
+
+describe('iCal feed tokens are personal and revoked with access', () => {
+  const networkToken = async (u: { email: string; password: string }, rotate = false) =>
+    (
+      (await (await as(u)).post('/api/calendar/tokens', { kind: 'network', networkId: w.networks.network1.id, rotate })).json() as {
+        token: string;
+      }
+    ).token;
+  const feedStatus = async (kind: string, token: string) => (await t.client().get(`/api/calendar/${kind}/${token}.ics`)).statusCode;
+
+  it('gives each reader of a network their own token: one rotating leaves the other working', async () => {
+    const mine = await networkToken(w.users.networkTeacher);
+    const theirs = await networkToken(w.users.principal);
+    expect(mine).not.toBe(theirs);
+    const rotated = await networkToken(w.users.principal, true);
+    expect(rotated).not.toBe(theirs);
+    expect(await feedStatus('network', mine)).toBe(200);
+    expect(await feedStatus('network', theirs)).toBe(404);
+    expect(await feedStatus('network', rotated)).toBe(200);
+  });
+
+  it('stops serving every feed of a disabled account, and a network feed to someone who left the network', async () => {
+    const leaver = await buildUser(t.db, { email: 'roi-mang@tn.vn', positions: [{ orgId: w.orgs.team1b.id, position: 'teacher' }] });
+    const personal = ((await (await as(leaver)).post('/api/calendar/tokens', { kind: 'person' })).json() as { token: string }).token;
+    const network = await networkToken(leaver);
+    expect(await feedStatus('person', personal)).toBe(200);
+    expect(await feedStatus('network', network)).toBe(200);
+    // Leaves the school (its position ends): no longer a reader of the network.
+    await t.db.delete(memberships).where(eq(memberships.personId, leaver.person.id));
+    expect(await feedStatus('network', network)).toBe(404);
+    // The account is disabled: the personal feed stops too.
+    await t.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.personId, leaver.person.id));
+    expect(await feedStatus('person', personal)).toBe(404);
   });
 });
 

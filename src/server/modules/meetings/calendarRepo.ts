@@ -1,35 +1,47 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { calendarTokens, meetings, networks, orgs, venues } from '../../db/schema';
+import { accounts, calendarTokens, meetings, networks, orgs, people, venues } from '../../db/schema';
 
 export type TokenKind = 'person' | 'network';
 
-/** The token of a person's or network's feed, if any. */
-export async function findToken(db: Executor, kind: TokenKind, ownerId: string) {
+/** The token of one reader for a person's or network's feed, if any. */
+export async function findToken(db: Executor, kind: TokenKind, ownerId: string, personId: string) {
   const rows = await db
     .select()
     .from(calendarTokens)
-    .where(and(eq(calendarTokens.kind, kind), eq(calendarTokens.ownerId, ownerId)))
+    .where(and(eq(calendarTokens.kind, kind), eq(calendarTokens.ownerId, ownerId), eq(calendarTokens.personId, personId)))
     .limit(1);
   return rows[0];
 }
 
-/** The owner of a feed token. */
-export async function ownerOf(db: Executor, kind: TokenKind, token: string) {
+/** The feed a token opens and its reader's account (none when the person has no account); undefined if unknown. */
+export async function tokenReader(db: Executor, kind: TokenKind, token: string) {
   const rows = await db
-    .select({ ownerId: calendarTokens.ownerId })
+    .select({
+      ownerId: calendarTokens.ownerId,
+      personId: calendarTokens.personId,
+      accountId: accounts.id,
+      fullName: people.fullName,
+      isAdmin: accounts.isAdmin,
+      disabledAt: accounts.disabledAt,
+    })
     .from(calendarTokens)
+    .innerJoin(people, eq(people.id, calendarTokens.personId))
+    .leftJoin(accounts, eq(accounts.personId, calendarTokens.personId))
     .where(and(eq(calendarTokens.kind, kind), eq(calendarTokens.token, token)))
     .limit(1);
-  return rows[0]?.ownerId;
+  return rows[0];
 }
 
-/** Stores (or replaces) the token of a feed. */
-export async function upsertToken(db: Executor, kind: TokenKind, ownerId: string, token: string): Promise<void> {
+/** Stores (or replaces) one reader's token of a feed. */
+export async function upsertToken(db: Executor, kind: TokenKind, ownerId: string, personId: string, token: string): Promise<void> {
   await db
     .insert(calendarTokens)
-    .values({ kind, ownerId, token })
-    .onConflictDoUpdate({ target: [calendarTokens.kind, calendarTokens.ownerId], set: { token, createdAt: new Date() } });
+    .values({ kind, ownerId, personId, token })
+    .onConflictDoUpdate({
+      target: [calendarTokens.kind, calendarTokens.ownerId, calendarTokens.personId],
+      set: { token, createdAt: new Date() },
+    });
 }
 
 /** Meetings for a feed with host name and venues. */

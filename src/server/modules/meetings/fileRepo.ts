@@ -1,6 +1,7 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { attachments } from '../../db/schema';
+import { sharedFileInUse } from '../../lib/files/repo';
 
 /** Stores an attachment row. */
 export async function insertAttachment(db: Executor, row: typeof attachments.$inferInsert) {
@@ -14,18 +15,13 @@ export async function findAttachment(db: Executor, id: string) {
   return rows[0];
 }
 
-/** Deletes an attachment row; true when no other row keeps the same stored file. */
+/** Deletes an attachment row; true when no row of any feature (sharedFileInUse) keeps the same stored file. */
 export async function deleteAttachment(db: Executor, id: string, storageKey: string): Promise<boolean> {
   await db.delete(attachments).where(eq(attachments.id, id));
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(attachments)
-    .where(and(eq(attachments.storageKey, storageKey), ne(attachments.id, id)));
-  return (row?.n ?? 0) === 0;
+  return !(await sharedFileInUse(db, storageKey));
 }
 
-/** Whether any attachment row points at the stored file. */
+/** Whether any row of any feature points at the stored file. */
 export async function storageKeyInUse(db: Executor, storageKey: string): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.storageKey, storageKey));
-  return (row?.n ?? 0) > 0;
+  return sharedFileInUse(db, storageKey);
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +16,7 @@ import {
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
+import { openStoredFile } from '../../lib/files/read';
 import { inTransaction } from '../../lib/tx';
 import { readWithinLimit } from '../../lib/upload';
 import * as attachments from './attachments';
@@ -177,7 +177,7 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('content-type', a.mimeType)
       .header('content-disposition', disposition(a.fileName))
       .header('x-content-type-options', 'nosniff')
-      .send(createReadStream(a.path));
+      .send(await openStoredFile(a.path));
   });
 
   r.delete('/attachments/:id', { schema: { tags, params: idParams } }, async (req, reply) => {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { noteInput, PHOTO_MAX_BYTES } from '../../../shared/lessonStudy';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
+import { openStoredFile } from '../../lib/files/read';
 import { inTransaction } from '../../lib/tx';
 import { attachPhoto, deleteNote, deletePhoto, photoPath, readPhoto, removePhotoFile, writePhoto } from './photos';
 import * as service from './service';
@@ -80,7 +80,7 @@ export function observationRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('content-type', note.photoMime ?? 'application/octet-stream')
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
-      .send(createReadStream(photoPath(dataDir, note.photoKey)));
+      .send(await openStoredFile(photoPath(dataDir, note.photoKey)));
   });
 
   r.delete('/observation-notes/:id/photo', { schema: { tags, params: idParams } }, async (req, reply) => {

@@ -5,6 +5,7 @@ import type { AssignmentStatus, AssignmentsQuery, AssignmentView } from '../../.
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type ProgrammeDocument, renderProgramme } from '../../lib/documents/phuLuc';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import { fieldError } from '../../lib/errors';
 import { viDate } from '../../lib/format';
 import { viMonth } from './dates';
@@ -59,7 +60,8 @@ export async function programmeDocx(db: Executor, actor: Actor, q: AssignmentsQu
 }
 
 /** The assignments table as XLSX (streaming writer): one row per assignment with its meeting, due date and status. */
-export async function writeProgrammeXlsx(out: Writable, rows: AssignmentView[]): Promise<void> {
+export async function writeProgrammeXlsx(out: Writable, input: AssignmentView[]): Promise<void> {
+  const rows = xmlSafeDeep(input);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';
   const ws = wb.addWorksheet('Phụ lục I', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -17,6 +17,7 @@ import {
   spacer,
 } from '../../lib/documents/nd30';
 import { vnLongDate, vnShortDate } from '../../lib/documents/vnDate';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import type { DocPhoto } from './photos';
 
 /**
@@ -147,7 +148,8 @@ function photoParagraph(p: DocPhoto): Paragraph {
 }
 
 /** The Mẫu 3 report as a DOCX file. */
-export function renderMau3(d: Mau3Document): Promise<Buffer> {
+export function renderMau3(input: Mau3Document): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: d.number, placeDate: placeDate(d.place, vnLongDate(d.issuedOn)) }),
     ...documentTitle('Báo cáo', ['Kết quả sinh hoạt chuyên môn liên trường', d.scope, periodLabel(d.term, d.schoolYear)]),

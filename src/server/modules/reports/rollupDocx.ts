@@ -17,6 +17,7 @@ import {
   spacer,
 } from '../../lib/documents/nd30';
 import { vnLongDate } from '../../lib/documents/vnDate';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 
 /**
  * The roll-up of a supervising org as an official document: per unit its report's status and numbers, the totals
@@ -117,7 +118,8 @@ function table(d: RollupDocument): Table {
 }
 
 /** The roll-up as a DOCX file. */
-export function renderRollup(d: RollupDocument): Promise<Buffer> {
+export function renderRollup(input: RollupDocument): Promise<Buffer> {
+  const d = xmlSafeDeep(input);
   const flagged = d.rows.filter((r) => r.belowQuota).map((r) => r.name);
   const missing = d.rows.filter((r) => r.missingReport).map((r) => r.name);
   const perSubject = [...new Set(d.rows.map((r) => r.perSubjectCount).filter((n) => n !== null && n !== undefined))];

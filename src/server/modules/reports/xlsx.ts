@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { periodLabel } from '../../lib/documents/mau1';
+import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import type { Mau3Document } from './mau3';
 import { ROLLUP_HEADINGS, type RollupDocument, rowCells } from './rollupDocx';
 
@@ -25,7 +26,8 @@ function addRows(ws: Sheet, header: string[], rows: Array<Array<string | number>
 const asNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : s);
 
 /** The roll-up table with a totals row; numbers as numbers. */
-export async function writeRollupXlsx(out: Writable, d: RollupDocument): Promise<void> {
+export async function writeRollupXlsx(out: Writable, input: RollupDocument): Promise<void> {
+  const d = xmlSafeDeep(input);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';
   wb.title = `Tổng hợp báo cáo - ${d.scope} - ${periodLabel(d.term, d.schoolYear)}`;
@@ -55,7 +57,8 @@ export async function writeRollupXlsx(out: Writable, d: RollupDocument): Promise
 }
 
 /** A report's tables: lessons by subject, items not carried out, participants and non-participants by subject. */
-export async function writeReportXlsx(out: Writable, d: Mau3Document): Promise<void> {
+export async function writeReportXlsx(out: Writable, input: Mau3Document): Promise<void> {
+  const d = xmlSafeDeep(input);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Liên Trường';
   wb.title = `Báo cáo kết quả SHCM - ${d.scope} - ${periodLabel(d.term, d.schoolYear)}`;

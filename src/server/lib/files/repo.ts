@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from '../../db/client';
+import { attachments, inspectionDocuments, lessonPlanVersions } from '../../db/schema';
+
+/**
+ * Every column that names a file of the shared content-addressed store DATA_DIR/files/<xx>/<sha256> by its storage
+ * key. Two features storing the same bytes share one file, so a file may be removed only when none of these columns
+ * names it any more. A new table keeping files in this store must be added here (storeRefs.test.ts fails otherwise).
+ */
+export const SHARED_STORE_REFERENCES: readonly PgColumn[] = [
+  attachments.storageKey,
+  inspectionDocuments.storageKey,
+  lessonPlanVersions.storageKey,
+];
+
+/**
+ * The other file-naming columns ("table.column") and why they are not counted above: their own stores, or the hash
+ * beside a counted storage key. storeRefs.test.ts checks that every such column of the schema is in one of the lists.
+ */
+export const OTHER_FILE_COLUMNS: Readonly<Record<string, string>> = {
+  'attachments.sha256': 'hash of the counted storage_key',
+  'inspection_documents.sha256': 'hash of the counted storage_key',
+  'materials.sha256': 'hash of the storage key below',
+  'materials.storage_key': 'own store: DATA_DIR/library/files (a published copy)',
+  'observation_notes.photo_key': 'own store: DATA_DIR/private/observations (personal data)',
+};
+
+/** How many rows, over every table of SHARED_STORE_REFERENCES, name the stored file. */
+export async function sharedFileReferences(db: Executor, storageKey: string): Promise<number> {
+  const counts = SHARED_STORE_REFERENCES.map((column) => sql`(select count(*) from ${column.table} where ${column} = ${storageKey})`);
+  const [row] = await queryRows<{ n: number }>(db, sql`select (${sql.join(counts, sql` + `)})::int as n`);
+  return Number(row?.n ?? 0);
+}
+
+/** Whether any row of any referencing table still names the stored file. */
+export async function sharedFileInUse(db: Executor, storageKey: string): Promise<boolean> {
+  return (await sharedFileReferences(db, storageKey)) > 0;
+}
