@@ -42,6 +42,24 @@ export function canReview(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'rev
   return SCHOOL_TYPES.includes(s.reviewerType as never) && atLeast(scope, 'school');
 }
 
+/** A plan's creator and its last submitter: neither may approve it (issue 14, finding 6). */
+export interface PlanAuthors {
+  createdBy: string | null;
+  submittedBy: string | null;
+}
+
+/** Approving is for reviewers who neither created nor submitted the plan; returning it stays open to every reviewer. */
+export function canApprove(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'reviewerChain'>, a: PlanAuthors): boolean {
+  return canReview(actor, s) && actor.personId !== a.createdBy && actor.personId !== a.submittedBy;
+}
+
+/** Who may approve instead, in Vietnamese, naming the reviewer org ("hiệu trưởng hoặc phó hiệu trưởng khác của …"). */
+export function otherApprovers(reviewerType: string, reviewerName: string): string {
+  return SCHOOL_TYPES.includes(reviewerType as never)
+    ? `hiệu trưởng hoặc phó hiệu trưởng khác của ${reviewerName}, hoặc lãnh đạo, chuyên viên của cơ quan quản lý cấp trên`
+    : `lãnh đạo hoặc chuyên viên khác của ${reviewerName}, hoặc của cơ quan quản lý cấp trên`;
+}
+
 /** Who reads a plan: drafters, reviewers, and anyone working in the network's member schools or in the org. */
 export function canRead(actor: Actor, s: PlanScope): boolean {
   if (canDraft(actor, s) || canReview(actor, s)) return true;

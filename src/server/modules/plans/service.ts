@@ -9,7 +9,7 @@ import { viDate } from '../../lib/format';
 import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canDraft, canRead, canReview, planCan } from './policy';
+import { canApprove, canDraft, canRead, canReview, otherApprovers, planCan } from './policy';
 import * as repo from './repo';
 import { scopesOf, shapeItems, summarize } from './shape';
 
@@ -226,6 +226,10 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
         ? 'Kế hoạch đã được duyệt trước đó'
         : 'Kế hoạch chưa được gửi duyệt: chỉ trả lại hoặc duyệt kế hoạch đang chờ duyệt',
     );
+  }
+  if (action === 'approve' && !canApprove(actor, scope, { createdBy: plan.createdBy, submittedBy: await repo.lastSubmitter(tx, id) })) {
+    const reviewer = (await orgsRepo.findById(tx, plan.reviewerOrgId))?.name ?? 'đơn vị duyệt';
+    throw new AppError('SELF_APPROVAL', { params: { reviewer: otherApprovers(scope.reviewerType, reviewer) } });
   }
   const snap = await snapshot(tx, plan);
   const after = await repo.update(tx, id, { status: action === 'return' ? 'returned' : 'approved', decidedAt: new Date() });
