@@ -60,6 +60,21 @@ export function otherApprovers(reviewerType: string, reviewerName: string): stri
     : `lãnh đạo hoặc chuyên viên khác của ${reviewerName}, hoặc của cơ quan quản lý cấp trên`;
 }
 
+/**
+ * Whether a meeting carries out an item of this plan (issue 14, finding 3): a network plan's meetings are the
+ * network's; an org plan's are hosted in the org (a team's plan also by the team's school).
+ */
+export function meetingOfPlan(
+  plan: { networkId: string | null; orgId: string | null },
+  s: Pick<PlanScope, 'org'>,
+  m: { networkId: string | null; hostChain: readonly string[] },
+): boolean {
+  if (plan.networkId) return m.networkId === plan.networkId;
+  if (!plan.orgId) return false;
+  if (m.hostChain.includes(plan.orgId)) return true;
+  return s.org?.type === 'team' && s.org.chain[1] === m.hostChain[0];
+}
+
 /** Who reads a plan: drafters, reviewers, and anyone working in the network's member schools or in the org. */
 export function canRead(actor: Actor, s: PlanScope): boolean {
   if (canDraft(actor, s) || canReview(actor, s)) return true;
