@@ -292,7 +292,7 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     ).json();
     expect(rule.added).toBeGreaterThan(2);
     expect((await c.delete(`/api/meetings/${d.id}/invitation-rules/${rule.ruleId}`)).statusCode).toBe(204);
-    await c.post(`/api/meetings/${d.id}/invitations`, { personIds: [w.users.guest.person.id] });
+    await c.post(`/api/meetings/${d.id}/invitations`, { personIds: [w.users.networkTeacher.person.id] });
     const inv = ((await c.get(`/api/meetings/${d.id}`)).json() as MeetingDetail).invitations;
     expect(inv).toHaveLength(1);
     expect((await c.delete(`/api/meetings/${d.id}/invitations/${inv[0].id}`)).statusCode).toBe(204);
