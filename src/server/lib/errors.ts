@@ -15,6 +15,11 @@ export const errorCatalog = {
   },
   CSRF: { status: 403, vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang', en: 'Invalid CSRF token; reload the page' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  SELF_APPROVAL: {
+    status: 403,
+    vi: 'Bạn đã lập hoặc gửi duyệt kế hoạch này nên không thể tự duyệt. Kế hoạch cần được duyệt bởi {reviewer}',
+    en: 'You created or submitted this plan and cannot approve it yourself; it must be approved by {reviewer}',
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy {entity}', en: '{entity} not found' },
   DUPLICATE: { status: 409, vi: '{field} đã tồn tại', en: '{field} already exists' },
   CONFLICT: { status: 409, vi: 'Dữ liệu đang được sử dụng, không thể thực hiện', en: 'The record is in use' },

@@ -5,6 +5,8 @@ import { localityOf } from '../../lib/documents/locality';
 import type { ScheduleDocument, ScheduleMeeting } from '../../lib/documents/mau1';
 import type { IssuingBody, Signature } from '../../lib/documents/nd30';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { viewerOf } from '../meetings/detail';
+import { scheduleVisibility } from '../meetings/listRepo';
 import * as orgsRepo from '../orgs/repo';
 import { type ChainOrg, chainOrgs, clampDate, nearestOffice, unitsAndTitles } from './people';
 import { canReadNetworkSchedule, canReadOrgSchedule } from './policy';
@@ -60,7 +62,7 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
     name: leader?.fullName ?? principal?.fullName ?? null,
   };
   const networkIds = await repo.networkAndChildren(db, networkId);
-  const meetings = await scheduleRows(db, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, networkIds }));
+  const meetings = await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, networkIds }));
   return {
     body: body(issuer),
     place: locality?.place ?? null,
@@ -95,7 +97,7 @@ async function orgSchedule(db: Executor, actor: Actor, orgId: string, q: Schedul
   const isOffice = org.type in OFFICE_TITLES;
   const [holder] = await repo.holdersOf(db, orgId, isOffice ? ['office_leader'] : ['principal', 'vice_principal'], date);
   const locality = localityOf(nearestOffice(chain)?.name ?? '');
-  const meetings = await scheduleRows(db, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, hostOrgIds: subtree }));
+  const meetings = await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, hostOrgIds: subtree }));
   return {
     body: body(chain),
     place: locality?.place ?? null,
@@ -119,8 +121,37 @@ async function orgSchedule(db: Executor, actor: Actor, orgId: string, q: Schedul
 
 type MeetingRow = Awaited<ReturnType<typeof repo.scheduleMeetings>>[number];
 
-/** Meeting rows with their subjects, place and count, as the schedule shows them. */
-async function scheduleRows(db: Executor, rows: MeetingRow[]): Promise<ScheduleMeeting[]> {
+/** The public calendar line of a meeting the actor does not read in full: no content, place, count, notes or reason. */
+function publicLine(m: MeetingRow, subjects: string[]): ScheduleMeeting {
+  const { startsAt, endsAt, title, mode, status } = m;
+  return {
+    startsAt,
+    endsAt,
+    subjects,
+    title,
+    content: null,
+    place: m.hostName,
+    count: null,
+    mode,
+    status,
+    statusReason: null,
+    notes: null,
+  };
+}
+
+/**
+ * Meeting rows with their subjects, place and count, as the schedule shows them: only the lines the meetings list
+ * shows the actor (others' drafts left out), and of meetings the actor does not read in full only the public
+ * calendar facts (title, time, host, subjects, status), as in the list (issue 14, finding 7).
+ */
+async function scheduleRows(db: Executor, actor: Actor, all: MeetingRow[]): Promise<ScheduleMeeting[]> {
+  const visible = await scheduleVisibility(
+    db,
+    viewerOf(actor),
+    all.map((r) => r.id),
+    todayIso(),
+  );
+  const rows = all.filter((r) => visible.has(r.id));
   const ids = rows.map((r) => r.id);
   const [subjects, venues, invited] = await Promise.all([
     repo.subjectNames(db, ids),
@@ -128,6 +159,7 @@ async function scheduleRows(db: Executor, rows: MeetingRow[]): Promise<ScheduleM
     repo.invitationCounts(db, ids),
   ]);
   return rows.map((m) => {
+    if (!visible.get(m.id)) return publicLine(m, subjects.get(m.id) ?? []);
     const central = venues.find((v) => v.meetingId === m.id && v.isCentral);
     const place = central
       ? [central.orgName ?? central.name, central.room, central.address].filter(Boolean).join(', ')

@@ -12,7 +12,10 @@ import type { Executor } from '../../db/client';
 import { type Actor, isOfficeRole } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
+import { ancestorChains } from '../orgs/repo';
+import { canReadPerson } from '../people/policy';
 import { loadMeetingPage } from './access';
+import { anyPositionOrgs } from './inviteRepo';
 import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage, type Viewer } from './listRepo';
 import { canSeeContacts, meetingCan } from './policy';
 import { missingLinks } from './validate';
@@ -73,6 +76,22 @@ export async function minePage(
   return { meetings, next: more && last ? mineCursorOf(last) : null };
 }
 
+/** Of the given people, those whose record (contacts) the actor may read (people policy), for the invitation list. */
+async function readablePeople(db: Executor, actor: Actor, personIds: string[]): Promise<Set<string>> {
+  if (actor.isAdmin) return new Set(personIds);
+  const orgsOf = await anyPositionOrgs(db, personIds);
+  const chains = await ancestorChains(db, [...new Set([...orgsOf.values()].flat())], todayIso());
+  return new Set(
+    personIds.filter((id) =>
+      canReadPerson(
+        actor,
+        id,
+        (orgsOf.get(id) ?? []).map((o) => chains.get(o) ?? [o]),
+      ),
+    ),
+  );
+}
+
 /** One meeting in full, with what the actor may do; 403 for those who may not read it. */
 export async function get(db: Executor, actor: Actor, id: string): Promise<MeetingDetail> {
   // One statement: the row, its policy facts, and the names and ordered lists as JSON (the invitations with each
@@ -81,7 +100,13 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   const can = meetingCan(actor, facts);
   if (!can.read) throw new AppError('FORBIDDEN');
   const { presenters, agenda, venues, rules, attachments, subjects, invitations } = parts;
-  const contacts = canSeeContacts(actor, facts);
+  const readable = canSeeContacts(actor, facts)
+    ? await readablePeople(
+        db,
+        actor,
+        invitations.map((i) => i.personId),
+      )
+    : new Set<string>();
   return {
     id: m.id,
     title: m.title,
@@ -130,7 +155,12 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
     invitationRules: rules.map((r) => ({ id: r.id, description: r.description, rule: r.rule as InvitationRule, count: r.count })),
     invitations: invitations.map((i) => ({
       id: i.id,
-      person: { id: i.personId, fullName: i.fullName, email: contacts ? i.email : null, phone: contacts ? i.phone : null },
+      person: {
+        id: i.personId,
+        fullName: i.fullName,
+        email: readable.has(i.personId) ? i.email : null,
+        phone: readable.has(i.personId) ? i.phone : null,
+      },
       orgName: i.orgName,
       venueId: i.venueId,
       ruleId: i.ruleId,

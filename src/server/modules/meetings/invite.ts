@@ -8,29 +8,35 @@ import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
 import * as inviteRepo from './inviteRepo';
+import { invitableSubtrees, inviteReach, requireInvitablePeople } from './inviteScope';
+import type { InviteReach } from './policy';
 import * as repo from './repo';
 import { localDay } from './validate';
 
 const OPEN = ['draft', 'scheduled', 'postponed'];
 const CLOSED_MESSAGE = 'Buổi sinh hoạt đã diễn ra hoặc đã hủy, không thể thay đổi danh sách mời';
 
-/** The orgs a rule's scope covers on a day (each with its subtree: schools and their teams). */
-async function scopeOrgs(db: Executor, rule: InvitationRule, day: string): Promise<string[]> {
+/**
+ * The orgs a rule's scope covers on a day (each with its subtree: schools and their teams), within the meeting's
+ * invitable set (policy `mayInviteFrom`): a root outside it is refused (403, or 400 naming the field).
+ */
+async function scopeOrgs(db: Executor, actor: Actor, reach: InviteReach, rule: InvitationRule, day: string): Promise<string[]> {
   const s = rule.scope;
   if ('networkId' in s) {
     const members = await repo.networkMemberIds(db, s.networkId);
     if (members.length === 0) throw fieldError('rule.scope.networkId', 'Mạng lưới không tồn tại hoặc chưa có thành viên');
-    return orgsRepo.subtreeIds(db, members, day);
+    return invitableSubtrees(db, actor, reach, members, day, 'rule.scope.networkId');
   }
   if ('orgIds' in s) {
     if ((await repo.existing(db, 'orgs', s.orgIds)).size !== new Set(s.orgIds).size)
       throw fieldError('rule.scope.orgIds', 'Có đơn vị không tồn tại');
-    return orgsRepo.subtreeIds(db, s.orgIds, day);
+    return invitableSubtrees(db, actor, reach, [...new Set(s.orgIds)], day, 'rule.scope.orgIds');
   }
   if (!(await orgsRepo.findById(db, s.underOrgId))) throw fieldError('rule.scope.underOrgId', 'Đơn vị không tồn tại');
-  const below = (await orgsRepo.subtreeIds(db, [s.underOrgId], day)).filter((id) => id !== s.underOrgId);
+  const allowed = new Set(await invitableSubtrees(db, actor, reach, [s.underOrgId], day, 'rule.scope.underOrgId'));
+  const below = [...allowed].filter((id) => id !== s.underOrgId);
   const schools = await inviteRepo.schoolsAmong(db, below, s.levels);
-  return orgsRepo.subtreeIds(db, schools, day);
+  return (await orgsRepo.subtreeIds(db, schools, day)).filter((id) => allowed.has(id));
 }
 
 const LEVEL = { preschool: 'mầm non', primary: 'tiểu học', lower_secondary: 'THCS', upper_secondary: 'THPT' } as const;
@@ -79,7 +85,8 @@ export async function addRule(tx: Executor, actor: Actor, meetingId: string, inp
   const { meeting } = await loadEditable(tx, actor, meetingId);
   requireStatus(meeting, OPEN, CLOSED_MESSAGE);
   const day = localDay(meeting.startsAt);
-  const orgIds = await scopeOrgs(tx, input.rule, day);
+  const reach = await inviteReach(tx, meeting.hostOrgId, meeting.networkId, day);
+  const orgIds = await scopeOrgs(tx, actor, reach, input.rule, day);
   const personIds = await inviteRepo.peopleIn(tx, orgIds, day, input.rule);
   const description = input.description || (await describeRule(tx, input.rule));
   const rule = await inviteRepo.insertRule(tx, meetingId, input.rule, description);
@@ -105,6 +112,10 @@ export async function inviteByName(tx: Executor, actor: Actor, meetingId: string
   const known = await repo.existing(tx, 'people', input.personIds);
   const unknown = input.personIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw fieldError(`personIds.${unknown}`, 'Người được mời không tồn tại');
+  const day = localDay(meeting.startsAt);
+  const reach = await inviteReach(tx, meeting.hostOrgId, meeting.networkId, day);
+  const wanted = input.personIds.map((personId, i) => ({ field: `personIds.${i}`, personId, label: 'Người được mời' }));
+  await requireInvitablePeople(tx, actor, reach, wanted, day);
   let venueId = input.venueId ?? null;
   if (venueId && !(await repo.venuesOf(tx, meetingId)).some((v) => v.id === venueId))
     throw fieldError('venueId', 'Điểm cầu không thuộc buổi sinh hoạt này');

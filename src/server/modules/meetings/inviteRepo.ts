@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Position } from '../../../shared/enums';
 import { type Executor, queryRows } from '../../db/client';
 import { invitationRules, invitations, memberships, orgs, personSubjects } from '../../db/schema';
@@ -26,6 +26,30 @@ export async function peopleIn(
     .from(memberships)
     .where(and(...conds));
   return rows.map((r) => r.id);
+}
+
+/** Orgs each person holds a position in on one of the days (the invitable-set check of issue 14). */
+export async function positionOrgsOn(db: Executor, personIds: string[], days: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId, orgId: memberships.orgId })
+    .from(memberships)
+    .where(and(inArray(memberships.personId, personIds), or(...days.map((d) => membershipValidOn(d)))));
+  for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.orgId]);
+  return out;
+}
+
+/** Orgs each person has held any position in (history included), as the people policy reads them. */
+export async function anyPositionOrgs(db: Executor, personIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId, orgId: memberships.orgId })
+    .from(memberships)
+    .where(inArray(memberships.personId, personIds));
+  for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.orgId]);
+  return out;
 }
 
 /** Schools and centres among the given orgs, optionally only those teaching one of the levels. */

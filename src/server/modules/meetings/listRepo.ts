@@ -58,6 +58,37 @@ function readableSql(v: Viewer): SQL {
     or exists (select 1 from network_leaders nl where nl.network_id = m.network_id and nl.person_id = ${v.personId}))`;
 }
 
+/** SQL: the recursive CTE `reach`, the orgs whose subtree the viewer reads on `day` (readableSql refers to it). */
+function reachCte(v: Viewer, day: string): SQL {
+  const roots = v.rootOrgIds.length ? uuids(v.rootOrgIds) : sql`null::uuid`;
+  return sql`with recursive reach(id, depth) as (
+        select o.id, 0 from orgs o where o.id in (${roots})
+        union all
+        select l.org_id, reach.depth + 1 from org_links l join reach on l.parent_id = reach.id
+        where l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) and reach.depth < 12
+      )`;
+}
+
+/** SQL: a meeting of a network's or an org's schedule is listed when readable in full, else as a public line unless a draft. */
+const scopedVisible = (readable: SQL) => sql`(${readable} or m.status <> 'draft')`;
+
+/**
+ * The schedule's visibility for other readers of a network's or an org's meetings (the exports): of the given
+ * meetings, those the list would show with a network or org filter, each with whether the viewer reads it in full
+ * (else only its public calendar line). The same predicate as listMeetings, not a copy.
+ */
+export async function scheduleVisibility(db: Executor, v: Viewer, meetingIds: string[], day: string): Promise<Map<string, boolean>> {
+  if (meetingIds.length === 0) return new Map();
+  const readable = readableSql(v);
+  const rows = await queryRows<{ id: string; readable: boolean }>(
+    db,
+    sql`${reachCte(v, day)}
+      select m.id, ${readable} as readable from meetings m
+      where m.id in (${uuids(meetingIds)}) and ${scopedVisible(readable)}`,
+  );
+  return new Map(rows.map((r) => [r.id, r.readable]));
+}
+
 /**
  * Meetings matching the filters. Without a network or org filter only meetings the viewer reads in full are listed;
  * with one, other meetings of that scope come as public lines (readable = false), drafts excepted.
@@ -79,18 +110,12 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
   if (q.kind) conds.push(sql`m.kind = ${q.kind}`);
   if (q.status) conds.push(sql`m.status = ${q.status}`);
   const readable = readableSql(v);
-  if (q.networkId || q.orgId) conds.push(sql`(${readable} or m.status <> 'draft')`);
+  if (q.networkId || q.orgId) conds.push(scopedVisible(readable));
   else conds.push(readable);
   const where = sql.join(conds, sql` and `);
-  const roots = v.rootOrgIds.length ? uuids(v.rootOrgIds) : sql`null::uuid`;
   return queryRowsPrepared<MeetingLine>(
     db,
-    sql`with recursive reach(id, depth) as (
-        select o.id, 0 from orgs o where o.id in (${roots})
-        union all
-        select l.org_id, reach.depth + 1 from org_links l join reach on l.parent_id = reach.id
-        where l.valid_from <= ${day} and (l.valid_to is null or l.valid_to >= ${day}) and reach.depth < 12
-      )
+    sql`${reachCte(v, day)}
       select m.id, m.title, m.kind, m.mode, m.status, m.starts_at as "startsAt", m.ends_at as "endsAt", m.grade,
         m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
         ${readable} as readable, null as roles, ${subjectsJson}

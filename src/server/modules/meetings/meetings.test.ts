@@ -164,7 +164,12 @@ describe('invitations, bridge rule, scheduling and notices', () => {
       rule: { positions: ['office_leader'], scope: { orgIds: [w.orgs.commune1.id] } },
     });
     expect(leaders.json().added).toBe(1);
-    const named = await c.post(`/api/meetings/${m.id}/invitations`, { personIds: [w.users.guest.person.id, w.users.teacher.person.id] });
+    // A teacher of another commune is outside what the principal may invite (issue 14); the Sở above invites them.
+    const foreign = await c.post(`/api/meetings/${m.id}/invitations`, { personIds: [w.users.guest.person.id] });
+    expect(foreign.statusCode).toBe(403);
+    const named = await (await as(w.users.specialist)).post(`/api/meetings/${m.id}/invitations`, {
+      personIds: [w.users.guest.person.id, w.users.teacher.person.id],
+    });
     expect(named.json().added).toBe(2);
     const d = (await c.get(`/api/meetings/${m.id}`)).json() as MeetingDetail;
     expect(d.invitations.map((i) => i.person.fullName).sort()).toEqual(
@@ -287,7 +292,7 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     ).json();
     expect(rule.added).toBeGreaterThan(2);
     expect((await c.delete(`/api/meetings/${d.id}/invitation-rules/${rule.ruleId}`)).statusCode).toBe(204);
-    await c.post(`/api/meetings/${d.id}/invitations`, { personIds: [w.users.guest.person.id] });
+    await c.post(`/api/meetings/${d.id}/invitations`, { personIds: [w.users.networkTeacher.person.id] });
     const inv = ((await c.get(`/api/meetings/${d.id}`)).json() as MeetingDetail).invitations;
     expect(inv).toHaveLength(1);
     expect((await c.delete(`/api/meetings/${d.id}/invitations/${inv[0].id}`)).statusCode).toBe(204);

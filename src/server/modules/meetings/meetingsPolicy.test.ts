@@ -21,15 +21,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** role → [reads the detail, edits, sees contacts, names the secretary] */
+/**
+ * role → [reads the detail, edits, sees the guest's contacts, names the secretary]. Contacts go to editors who may
+ * also read the person (issue 14): the guest works in another commune, so only the Sở and admins see theirs.
+ */
 const table: Array<[MeetingRole, boolean, boolean, boolean, boolean]> = [
   ['admin', true, true, true, true],
   ['specialist', true, true, true, true], // office staff above (province)
-  ['communeLeader', true, true, true, true], // office above the host
-  ['principal', true, true, true, true], // host manager
-  ['networkLeader', true, true, true, false], // leads the meeting's network
-  ['chair', true, true, true, true],
-  ['secretary', true, true, true, false],
+  ['communeLeader', true, true, false, true], // office above the host
+  ['principal', true, true, false, true], // host manager
+  ['networkLeader', true, true, false, false], // leads the meeting's network
+  ['chair', true, true, false, true],
+  ['secretary', true, true, false, false],
   ['teamHead', true, false, false, false], // host school, not a manager
   ['teacher', true, false, false, false], // host school, invited
   ['networkTeacher', true, false, false, false], // the network's other school
@@ -49,6 +52,9 @@ describe('meeting policy per role', () => {
       expect(d.can.nameSecretary).toBe(nameSecretary);
       const guest = d.invitations.find((i) => i.person.id === w.users.guest.person.id);
       expect(guest?.person.email ?? null).toBe(contacts ? 'gv2b@tn.vn' : null);
+      // The host school's teacher: contacts for the editors who work in or manage that school, or sit above it.
+      const own = d.invitations.find((i) => i.person.id === w.users.teacher.person.id);
+      expect(own?.person.email ?? null).toBe(edit && role !== 'networkLeader' ? 'gv1@tn.vn' : null);
       expect(JSON.stringify(d)).not.toMatch(/checkin/i);
     } else {
       expect(res.body).not.toContain('gv2b@tn.vn');

@@ -9,6 +9,7 @@ import * as networksRepo from '../networks/repo';
 import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
+import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
 import { canNameSecretary, managesHost } from './policy';
 import * as repo from './repo';
 import { localClock, localDay, requireLinks, validateMeeting, vnInstant } from './validate';
@@ -116,6 +117,27 @@ async function requireCreateRight(db: Executor, actor: Actor, input: MeetingUpda
   return hostChain;
 }
 
+/** The person ids a meeting names (chair, secretary, presenters, agenda presenters) with the field each came in. */
+function namedPeople(input: MeetingUpdate) {
+  const out: Array<{ field: string; personId: string; label: string }> = [];
+  if (input.chairPersonId) out.push({ field: 'chairPersonId', personId: input.chairPersonId, label: 'Người chủ trì' });
+  if (input.secretaryPersonId) out.push({ field: 'secretaryPersonId', personId: input.secretaryPersonId, label: 'Thư ký' });
+  input.presenters.forEach((p, i) => {
+    if (p.personId) out.push({ field: `presenters.${i}.personId`, personId: p.personId, label: 'Giáo viên thực hiện' });
+  });
+  input.agenda.forEach((a, i) => {
+    if (a.presenterPersonId) out.push({ field: `agenda.${i}.presenterPersonId`, personId: a.presenterPersonId, label: 'Người trình bày' });
+  });
+  return out;
+}
+
+/** Issue 14: the host fits the network (finding 4) and every person named is in the invitable set (finding 1). */
+async function requireReach(tx: Executor, actor: Actor, input: MeetingUpdate, named: ReturnType<typeof namedPeople>, hostMoved: boolean) {
+  if (hostMoved) await requireHostFits(tx, actor, input.hostOrgId, input.networkId ?? null);
+  const day = localDay(input.startsAt);
+  await requireInvitablePeople(tx, actor, await inviteReach(tx, input.hostOrgId, input.networkId ?? null, day), named, day);
+}
+
 function rowOf(input: MeetingUpdate, year: { schoolYearId: string; termNumber: number | null }) {
   return {
     kind: input.kind,
@@ -156,6 +178,7 @@ export async function create(tx: Executor, actor: Actor, raw: MeetingCreate) {
   const hostChain = await requireCreateRight(tx, actor, full);
   if (full.secretaryPersonId && !canNameSecretary(actor, { hostChain, chairPersonId: full.chairPersonId ?? null }))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
+  await requireReach(tx, actor, full, namedPeople(full), true);
   if (raw.scheduleNow) requireLinks(full.mode, venues);
   const meeting = await repo.insertMeeting(tx, {
     ...rowOf(full, year),
@@ -183,7 +206,17 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
   const venues = await withCentral(tx, raw);
   const input = { ...raw, venues };
   const year = await validateMeeting(tx, input);
-  if (input.hostOrgId !== before.hostOrgId || (input.networkId ?? null) !== before.networkId) await requireCreateRight(tx, actor, input);
+  const moved = input.hostOrgId !== before.hostOrgId || (input.networkId ?? null) !== before.networkId;
+  if (moved) await requireCreateRight(tx, actor, input);
+  // People already named keep their place; new ones (all of them when the host or network moves) must be invitable.
+  const kept = new Set([before.chairPersonId, before.secretaryPersonId, ...(await repo.presentersOf(tx, id)).map((p) => p.personId)]);
+  await requireReach(
+    tx,
+    actor,
+    input,
+    namedPeople(input).filter((p) => moved || !kept.has(p.personId)),
+    moved,
+  );
   if ((input.secretaryPersonId ?? null) !== before.secretaryPersonId && !canNameSecretary(actor, facts))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
   if (

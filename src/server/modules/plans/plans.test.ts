@@ -147,7 +147,13 @@ describe('plans: the review cycle', () => {
     await leader.post(`/api/plans/${plan.id}/submit`);
     await office.post(`/api/plans/${plan.id}/approve`, {});
 
-    const meeting = await buildMeeting(t.db, { hostOrgId: w.orgs.school1.id, schoolYearId: w.year.id, title: 'Thao giảng Toán 8' });
+    // A meeting of the plan's network (issue 14: only meetings the caller edits, of the plan's network or org, link).
+    const meeting = await buildMeeting(t.db, {
+      hostOrgId: w.orgs.school1.id,
+      networkId: w.networks.network1.id,
+      schoolYearId: w.year.id,
+      title: 'Thao giảng Toán 8',
+    });
     expect((await leader.post(statusUrl(held), { status: 'held', meetingId: meeting.id })).statusCode).toBe(200);
 
     const noReason = await leader.post(statusUrl(moved), { status: 'moved' });

@@ -42,6 +42,39 @@ export function canReview(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'rev
   return SCHOOL_TYPES.includes(s.reviewerType as never) && atLeast(scope, 'school');
 }
 
+/** A plan's creator and its last submitter: neither may approve it (issue 14, finding 6). */
+export interface PlanAuthors {
+  createdBy: string | null;
+  submittedBy: string | null;
+}
+
+/** Approving is for reviewers who neither created nor submitted the plan; returning it stays open to every reviewer. */
+export function canApprove(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'reviewerChain'>, a: PlanAuthors): boolean {
+  return canReview(actor, s) && actor.personId !== a.createdBy && actor.personId !== a.submittedBy;
+}
+
+/** Who may approve instead, in Vietnamese, naming the reviewer org ("hiệu trưởng hoặc phó hiệu trưởng khác của …"). */
+export function otherApprovers(reviewerType: string, reviewerName: string): string {
+  return SCHOOL_TYPES.includes(reviewerType as never)
+    ? `hiệu trưởng hoặc phó hiệu trưởng khác của ${reviewerName}, hoặc lãnh đạo, chuyên viên của cơ quan quản lý cấp trên`
+    : `lãnh đạo hoặc chuyên viên khác của ${reviewerName}, hoặc của cơ quan quản lý cấp trên`;
+}
+
+/**
+ * Whether a meeting carries out an item of this plan (issue 14, finding 3): a network plan's meetings are the
+ * network's; an org plan's are hosted in the org (a team's plan also by the team's school).
+ */
+export function meetingOfPlan(
+  plan: { networkId: string | null; orgId: string | null },
+  s: Pick<PlanScope, 'org'>,
+  m: { networkId: string | null; hostChain: readonly string[] },
+): boolean {
+  if (plan.networkId) return m.networkId === plan.networkId;
+  if (!plan.orgId) return false;
+  if (m.hostChain.includes(plan.orgId)) return true;
+  return s.org?.type === 'team' && s.org.chain[1] === m.hostChain[0];
+}
+
 /** Who reads a plan: drafters, reviewers, and anyone working in the network's member schools or in the org. */
 export function canRead(actor: Actor, s: PlanScope): boolean {
   if (canDraft(actor, s) || canReview(actor, s)) return true;

@@ -96,6 +96,17 @@ export async function historyOf(db: Executor, planId: string) {
     .orderBy(asc(planReviews.at), asc(planReviews.id));
 }
 
+/** Who sent the plan to its reviewer last (the person of its latest submit step), if anyone. */
+export async function lastSubmitter(db: Executor, planId: string): Promise<string | null> {
+  const rows = await db
+    .select({ actorId: planReviews.actorId })
+    .from(planReviews)
+    .where(and(eq(planReviews.planId, planId), eq(planReviews.action, 'submit')))
+    .orderBy(desc(planReviews.at), desc(planReviews.id))
+    .limit(1);
+  return rows[0]?.actorId ?? null;
+}
+
 type PlanRow = typeof plans.$inferInsert;
 type ItemRow = Omit<typeof planItems.$inferInsert, 'planId' | 'sortOrder'>;
 

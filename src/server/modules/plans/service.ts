@@ -6,10 +6,11 @@ import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
 import { viDate } from '../../lib/format';
+import { loadEditable } from '../meetings/access';
 import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canDraft, canRead, canReview, planCan } from './policy';
+import { canApprove, canDraft, canRead, canReview, meetingOfPlan, otherApprovers, planCan } from './policy';
 import * as repo from './repo';
 import { scopesOf, shapeItems, summarize } from './shape';
 
@@ -227,6 +228,10 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
         : 'Kế hoạch chưa được gửi duyệt: chỉ trả lại hoặc duyệt kế hoạch đang chờ duyệt',
     );
   }
+  if (action === 'approve' && !canApprove(actor, scope, { createdBy: plan.createdBy, submittedBy: await repo.lastSubmitter(tx, id) })) {
+    const reviewer = (await orgsRepo.findById(tx, plan.reviewerOrgId))?.name ?? 'đơn vị duyệt';
+    throw new AppError('SELF_APPROVAL', { params: { reviewer: otherApprovers(scope.reviewerType, reviewer) } });
+  }
   const snap = await snapshot(tx, plan);
   const after = await repo.update(tx, id, { status: action === 'return' ? 'returned' : 'approved', decidedAt: new Date() });
   await repo.addReview(tx, { planId: id, action, comment, actorId: actor.personId, snapshot: snap });
@@ -258,9 +263,13 @@ export async function setItemStatus(tx: Executor, actor: Actor, id: string, item
   if (!item) throw notFound('buổi sinh hoạt trong kế hoạch');
   if (plan.status !== 'approved') throw invalidState('Chỉ cập nhật tình hình thực hiện khi kế hoạch đã được duyệt');
   if (input.meetingId) {
-    const meeting = await repo.findMeeting(tx, input.meetingId);
-    if (!meeting) throw fieldError('meetingId', 'Buổi sinh hoạt không tồn tại');
     if (input.status !== 'held') throw fieldError('meetingId', 'Chỉ gắn buổi sinh hoạt khi nội dung đã được thực hiện');
+    if (!(await repo.findMeeting(tx, input.meetingId))) throw fieldError('meetingId', 'Buổi sinh hoạt không tồn tại');
+    // Only a meeting the caller edits (403 otherwise; 409 once its minutes are locked), of this plan's network or org.
+    const { meeting, facts } = await loadEditable(tx, actor, input.meetingId);
+    const [scope] = await scopesOf(tx, [plan]);
+    if (!meetingOfPlan(plan, scope, { networkId: meeting.networkId, hostChain: facts.hostChain }))
+      throw fieldError('meetingId', 'Buổi sinh hoạt không thuộc mạng lưới hoặc đơn vị của kế hoạch này');
     await repo.linkMeeting(tx, input.meetingId, itemId);
   }
   const after = await repo.setItemStatus(tx, itemId, input.status, input.reason ?? null);
