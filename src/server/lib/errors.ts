@@ -24,6 +24,11 @@ export const errorCatalog = {
     vi: 'Biên bản đã được ký đủ và khóa, không thể thay đổi. Hãy lập phụ lục đính chính nếu cần',
     en: 'The minutes are signed and locked; add a signed addendum instead',
   },
+  IMPORT_LIMIT: {
+    status: 413,
+    vi: 'Tệp «{file}» vượt quá giới hạn {limit} mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn',
+    en: 'The file «{file}» exceeds the limit of {limitEn} per import; split it into smaller files',
+  },
   INVALID_STATE: { status: 409, vi: '{message}', en: '{message}' },
   STORAGE_FULL: {
     status: 507,
