@@ -28,6 +28,18 @@ export interface Config {
    * reached directly), true (any peer), or a comma-separated list of addresses/CIDR ranges such as "127.0.0.1".
    */
   trustProxy: boolean | string;
+  /** Import limits, checked while the file is read (see docs/decisions/0023-imports-streamed-with-limits.md). */
+  importMaxRows: number;
+  importMaxColumns: number;
+  importMaxCells: number;
+  importMaxUnzippedBytes: number;
+  importMaxSharedStringsBytes: number;
+  /** Parses of import files running at once (each in its own worker thread); more wait in a queue. */
+  importParseConcurrency: number;
+  /** Heap limit of one parse worker, in MB. */
+  importWorkerMemoryMb: number;
+  /** A parse still running after this many seconds is stopped and the file refused. */
+  importParseTimeoutSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -72,6 +84,14 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     digestHour: Math.min(23, int('DIGEST_HOUR', 17)),
     minutesReminderDays: int('MINUTES_REMINDER_DAYS', 3),
     trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
+    importMaxRows: int('IMPORT_MAX_ROWS', 50_000),
+    importMaxColumns: int('IMPORT_MAX_COLUMNS', 100),
+    importMaxCells: int('IMPORT_MAX_CELLS', 1_000_000),
+    importMaxUnzippedBytes: int('IMPORT_MAX_UNZIPPED_BYTES', 64 * 1_048_576),
+    importMaxSharedStringsBytes: int('IMPORT_MAX_SHARED_STRINGS_BYTES', 16 * 1_048_576),
+    importParseConcurrency: Math.max(1, int('IMPORT_PARSE_CONCURRENCY', 2)),
+    importWorkerMemoryMb: Math.max(32, int('IMPORT_WORKER_MEMORY_MB', 256)),
+    importParseTimeoutSeconds: Math.max(1, int('IMPORT_PARSE_TIMEOUT_SECONDS', 60)),
   };
   return { ...base, ...overrides };
 }

@@ -19,7 +19,7 @@ async function jobCount() {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ uploadLimitBytes: 2 * 1_048_576 });
+  t = await createTestApp({ uploadLimitBytes: 2 * 1_048_576, importMaxRows: 20_000 });
   w = await buildImportWorld(t.db);
   admin = await t.client().login(w.users.admin.email, w.users.admin.password);
   principal = await t.client().login(w.users.principal.email, w.users.principal.password);
@@ -89,8 +89,8 @@ describe('files refused before any job', () => {
     expect(noColumns.json().message).toContain('thiếu cột bắt buộc: «Mã đơn vị», «Chức vụ»');
     const rows = Array.from({ length: 20_001 }, (_, i) => ['', `Người ${i}`, `n${i}@x.vn`, '', '', 'TTD-TOAN', 'Giáo viên', '']);
     const tooMany = await upload(admin, 'staff', 'lon.csv', csvOf(STAFF_HEADER, rows));
-    expect(tooMany.statusCode).toBe(400);
-    expect(tooMany.json().message).toContain('vượt quá giới hạn 20.000 dòng');
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.json().message).toContain('«lon.csv» vượt quá giới hạn 20.000 dòng');
     const tooLarge = await upload(admin, 'staff', 'qua-lon.csv', Buffer.alloc(3 * 1_048_576, 'a'));
     expect(tooLarge.statusCode).toBe(413);
     expect(await jobCount()).toBe(before);

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { fieldError } from '../../lib/errors';
 import { type ColumnSpec, norm } from './columns';
-
-/** Most data rows one file may hold. */
-export const MAX_ROWS = 20_000;
+import { type ImportLimits, LimitReached, RowCounter } from './limits';
+import { checkZipSizes } from './zipScan';
 
 /** One data row: its spreadsheet row number (header = 1) and its cells by column key (trimmed, '' when empty). */
 export interface SheetRow {
@@ -11,8 +11,11 @@ export interface SheetRow {
   values: Record<string, string>;
 }
 
-/** Parses CSV text (RFC 4180 quotes, ',' or ';' separator guessed from the header line) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses CSV text (RFC 4180 quotes, ',' or ';' separator guessed from the header line) into rows of cells; `onRow`
+ * sees each row as it is read and may throw to stop there.
+ */
+export function parseCsv(text: string, onRow?: (cells: string[]) => void): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = src.slice(0, src.search(/\r?\n|$/));
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -36,6 +39,7 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       row.push(cell);
+      onRow?.(row);
       rows.push(row);
       row = [];
       cell = '';
@@ -43,6 +47,7 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length > 0) {
     row.push(cell);
+    onRow?.(row);
     rows.push(row);
   }
   return rows;
@@ -66,29 +71,66 @@ export function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Reads the first worksheet of an XLSX file into rows of cells, keeping spreadsheet row numbers. */
-export async function readXlsx(buffer: Buffer, fileName: string): Promise<Array<{ row: number; cells: string[] }>> {
-  const wb = new ExcelJS.Workbook();
+/** One raw row of a sheet: its spreadsheet row number and its cells as text. */
+export interface RawRow {
+  row: number;
+  cells: string[];
+}
+
+function blank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+/**
+ * Streams the first worksheet of an XLSX file into rows of cells, keeping spreadsheet row numbers. The zip is first
+ * inflated without keeping the output to count its real decompressed size (zipScan); then exceljs's streaming
+ * reader reads the sheet, and rows and cells are counted as they come: the first one over a limit stops the read.
+ */
+export async function readXlsx(buffer: Buffer, fileName: string, limits: ImportLimits): Promise<RawRow[]> {
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
+    checkZipSizes(buffer, limits);
+  } catch (error) {
+    if (error instanceof LimitReached) throw error;
     throw fieldError('file', `Tệp «${fileName}» không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng`);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw fieldError('file', `Tệp «${fileName}» không có trang tính nào`);
-  const out: Array<{ row: number; cells: string[] }> = [];
-  ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells: string[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = cellText(c.value);
+  const counter = new RowCounter(limits);
+  const out: RawRow[] = [];
+  let sheets = 0;
+  try {
+    // Loaded here, not at the top: a worker that reads only CSV files starts without it (it takes a second or two).
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
     });
-    out.push({ row: rowNumber, cells: Array.from(cells, (x) => x ?? '') });
-  });
+    for await (const ws of reader) {
+      sheets++;
+      for await (const r of ws) {
+        const cells: string[] = [];
+        r.eachCell({ includeEmpty: true }, (c, col) => {
+          cells[col - 1] = cellText(c.value);
+        });
+        const row = Array.from(cells, (x) => x ?? '');
+        if (blank(row)) continue;
+        counter.add(row.length);
+        out.push({ row: r.number, cells: row });
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof LimitReached) throw error;
+    throw fieldError('file', `Tệp «${fileName}» không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng`);
+  }
+  if (sheets === 0) throw fieldError('file', `Tệp «${fileName}» không có trang tính nào`);
   return out;
 }
 
-/** Decodes CSV bytes as UTF-8 (BOM optional); refuses binary or non-UTF-8 content. */
-export function decodeCsv(buffer: Buffer, fileName: string): Array<{ row: number; cells: string[] }> {
+/** Decodes CSV bytes as UTF-8 (BOM optional) and parses them, counting rows and cells; refuses binary or non-UTF-8 content. */
+export function decodeCsv(buffer: Buffer, fileName: string, limits: ImportLimits): RawRow[] {
+  if (buffer.length > limits.unzippedBytes) throw new LimitReached('unzippedBytes');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
@@ -96,26 +138,29 @@ export function decodeCsv(buffer: Buffer, fileName: string): Array<{ row: number
     throw fieldError('file', `Tệp «${fileName}» không phải văn bản UTF-8; hãy lưu lại dưới dạng «CSV UTF-8»`);
   }
   if (text.includes('\u0000')) throw fieldError('file', `Tệp «${fileName}» không phải tệp CSV hợp lệ`);
-  return parseCsv(text).map((cells, i) => ({ row: i + 1, cells }));
+  const counter = new RowCounter(limits);
+  return parseCsv(text, (cells) => {
+    if (!blank(cells)) counter.add(cells.length);
+  }).map((cells, i) => ({ row: i + 1, cells }));
 }
 
-/** Checks the extension and the content, then reads the file into raw rows. */
-export async function readFile(fileName: string, buffer: Buffer): Promise<Array<{ row: number; cells: string[] }>> {
+/** Checks the extension and the content, then reads the file into raw rows within the limits (LimitReached when over). */
+export async function readFile(fileName: string, buffer: Buffer, limits: ImportLimits): Promise<RawRow[]> {
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   const isZip = buffer.length >= 4 && buffer.readUInt32BE(0) === 0x504b0304;
   if (ext === 'xlsx') {
     if (!isZip) throw fieldError('file', `Tệp «${fileName}» không phải tệp Excel (.xlsx) thật: nội dung không đúng định dạng`);
-    return readXlsx(buffer, fileName);
+    return readXlsx(buffer, fileName, limits);
   }
   if (ext === 'csv') {
     if (isZip) throw fieldError('file', `Tệp «${fileName}» có nội dung của tệp Excel; hãy đổi đuôi thành .xlsx`);
-    return decodeCsv(buffer, fileName);
+    return decodeCsv(buffer, fileName, limits);
   }
   throw fieldError('file', `Tệp «${fileName}» không được hỗ trợ: chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)`);
 }
 
-/** Maps the header row to column keys, drops empty rows and refuses files without required columns or with too many rows. */
-export function toSheetRows(raw: Array<{ row: number; cells: string[] }>, columns: readonly ColumnSpec[], fileName: string): SheetRow[] {
+/** Maps the header row to column keys, drops empty rows and refuses files without required columns. */
+export function toSheetRows(raw: RawRow[], columns: readonly ColumnSpec[], fileName: string): SheetRow[] {
   const headerIdx = raw.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   if (headerIdx < 0) throw fieldError('file', `Tệp «${fileName}» không có dữ liệu`);
   const header = raw[headerIdx].cells.map((h) => norm(h.replace(/\*/g, '')));
@@ -139,11 +184,5 @@ export function toSheetRows(raw: Array<{ row: number; cells: string[] }>, column
     rows.push({ row: r.row, values });
   }
   if (rows.length === 0) throw fieldError('file', `Tệp «${fileName}» không có dòng dữ liệu nào`);
-  if (rows.length > MAX_ROWS) {
-    throw fieldError(
-      'file',
-      `Tệp «${fileName}» có ${rows.length.toLocaleString('vi-VN')} dòng, vượt quá giới hạn ${MAX_ROWS.toLocaleString('vi-VN')} dòng mỗi lần nhập`,
-    );
-  }
   return rows;
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError, fieldError } from '../../lib/errors';
 import { readWithinLimit } from '../../lib/upload';
 import { IMPORT_KINDS } from './columns';
+import { closeParsers } from './parsePool';
 import { canImport } from './policy';
 import * as service from './service';
 import { csvTemplate, templateFileName, xlsxTemplate } from './template';
@@ -21,7 +22,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Import of orgs and staff from XLSX/CSV: templates, upload (background job) and job progress. */
 export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  app.addHook('onClose', async () => service.drain());
+  app.addHook('onClose', async () => {
+    await service.drain();
+    await closeParsers();
+  });
 
   r.get(
     '/imports/templates/:kind',

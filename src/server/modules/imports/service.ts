@@ -8,7 +8,8 @@ import { inTransaction } from '../../lib/tx';
 import { columnsOf, type ImportKind } from './columns';
 import { checkOrgs } from './orgsCheck';
 import { type ImportSummary, writeOrgs } from './orgsWrite';
-import { readFile, type SheetRow, toSheetRows } from './parse';
+import { type SheetRow, toSheetRows } from './parse';
+import { parseFile } from './parsePool';
 import { canImport, canReadJob } from './policy';
 import type { RowError } from './problems';
 import * as repo from './repo';
@@ -47,7 +48,7 @@ export async function start(
   buffer: Buffer,
 ): Promise<ImportJob> {
   if (!canImport(actor, kind)) throw new AppError('FORBIDDEN');
-  const sheet = toSheetRows(await readFile(fileName, buffer), columnsOf(kind), fileName);
+  const sheet = toSheetRows(await parseFile(ctx.config, fileName, buffer), columnsOf(kind), fileName);
   const job = await repo.insertJob(ctx.database.db, { kind, fileName, total: sheet.length, accountId: actor.accountId });
   live.set(job.id, { status: 'validating', processed: 0 });
   const p = run(ctx, log, actor, kind, job.id, sheet).finally(() => {
