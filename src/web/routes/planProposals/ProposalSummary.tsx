@@ -6,7 +6,7 @@ import { useT } from '../../i18n/context';
 import { formatDate } from '../../lib/dates';
 
 const periods = (list: PlanProposal['holidays']) =>
-  list.map((b) => `${b.label} (${formatDate(b.startDate)} – ${formatDate(b.endDate)})`).join('; ');
+  list.map((b) => `${b.label} (${formatDate(b.startDate)}${b.endDate === b.startDate ? '' : ` – ${formatDate(b.endDate)}`})`).join('; ');
 
 /**
  * What the proposal follows: whose rules, the quota, the host rotation, the breaks and public holidays avoided; a
