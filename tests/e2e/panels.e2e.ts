@@ -159,6 +159,8 @@ describe('materials on a phone and a panel member scoring', () => {
     await login(phone, 'canbo.xa@lientruong.vn', e.password);
     await phone.goto(panelPath);
     await expect.poll(() => phone.getByTestId('panel-entry').count()).toBe(6);
+    // At 390 px the page is no wider than the screen (issue 15: the organiser's "submit for a team" overflowed).
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await phone.getByTestId('panel-ranking').scrollIntoViewIfNeeded();
     await screenshot(phone, 'panel-ranking-phone');
   });
