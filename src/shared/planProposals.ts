@@ -73,6 +73,10 @@ export interface PlanProposal {
     perSubject: boolean;
     breaks: ProposalBreak[];
   };
+  /** Vietnam's public holidays in the term (Tết by the lunar calendar), avoided like the rules' breaks. */
+  holidays: ProposalBreak[];
+  /** The time left from `from` to the term's end, and whether it is too short for the quota. */
+  remaining: { schoolDays: number; weeks: number; meetings: number; tooShort: boolean };
   subjects: Array<{ id: string; name: string }>;
   hosts: Array<{ id: string; name: string }>;
   lastHost: { id: string; name: string } | null;

@@ -108,7 +108,6 @@ describe('materials on a phone and a panel member scoring', () => {
   it('the panel head scores a team alone; others’ scores stay hidden until every team is scored', async () => {
     const ctx = await e.context(DESKTOP);
     const page = await ctx.newPage();
-    page.on('dialog', (d) => void d.accept());
     await login(page, 'canbo.xa@lientruong.vn', e.password);
     await page.goto('/panels');
     await page.getByTestId('panel-link').first().click();
@@ -121,6 +120,10 @@ describe('materials on a phone and a panel member scoring', () => {
     await expect.poll(() => page.getByTestId('score-total').textContent()).toBe('Tổng: 89/100 điểm');
     await screenshot(page, 'panel-score-desktop');
     await page.getByTestId('score-submit').click();
+    // The app's own confirmation (not the browser's window.confirm) names the total before the sheet is final.
+    const confirm = page.getByRole('dialog');
+    await expect.poll(() => confirm.textContent()).toContain('Nộp phiếu chấm với tổng 89 điểm?');
+    await confirm.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('my-score').first().textContent()).toBe('Bạn đã chấm: 89/100 điểm');
     await expect.poll(() => page.getByTestId('my-progress').textContent()).toBe('Bạn đã chấm 1/6 tổ');
     expect(await page.getByTestId('scores-hidden').isVisible()).toBe(true);
@@ -156,6 +159,8 @@ describe('materials on a phone and a panel member scoring', () => {
     await login(phone, 'canbo.xa@lientruong.vn', e.password);
     await phone.goto(panelPath);
     await expect.poll(() => phone.getByTestId('panel-entry').count()).toBe(6);
+    // At 390 px the page is no wider than the screen (issue 15: the organiser's "submit for a team" overflowed).
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await phone.getByTestId('panel-ranking').scrollIntoViewIfNeeded();
     await screenshot(phone, 'panel-ranking-phone');
   });

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '../lib/numbers';
 import { I18nContext, type Lang, type MessageKey, type Vars } from './context';
 import { vi } from './messages';
 
@@ -14,10 +15,11 @@ function initialLang(): Lang {
   }
 }
 
-/** Replaces `{name}` placeholders with the given values. */
-function interpolate(text: string, vars?: Vars): string {
+/** Replaces `{name}` placeholders with the given values; numbers with a fraction get the language's decimal mark. */
+function interpolate(text: string, lang: Lang, vars?: Vars): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const show = (v: string | number) => (typeof v === 'number' ? formatNumber(v, lang) : v);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? show(vars[name]) : whole));
 }
 
 /** Holds the UI language (Vietnamese by default, remembered in localStorage) and provides `t()`. */
@@ -45,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const t = useCallback(
-    (key: MessageKey, vars?: Vars) => interpolate((lang === 'en' && english ? english : vi)[key] ?? key, vars),
+    (key: MessageKey, vars?: Vars) => interpolate((lang === 'en' && english ? english : vi)[key] ?? key, lang, vars),
     [lang, english],
   );
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);

@@ -9,6 +9,7 @@ import * as plansService from '../plans/service';
 import { scopesOf } from '../plans/shape';
 import { effectiveRules } from '../rules/effective';
 import { canPropose } from './policy';
+import { calendarBreaks } from './remaining';
 import * as repo from './repo';
 import { termPlanTitle } from './service';
 import { shiftItems } from './shift';
@@ -111,7 +112,7 @@ export async function copyForward(tx: Executor, actor: Actor, planId: string, in
     sourceTermStart: source.start,
     targetTermStart: target.start,
     targetTermEnd: target.end,
-    breaks: rules.breaks,
+    breaks: calendarBreaks(rules.breaks, target.start, target.end),
     busy,
   }) as PlanItemInput[];
   return plansService.create(tx, actor, {

@@ -131,6 +131,22 @@ describe('plan proposals: a Củ Chi school group', () => {
     expect(plan.items.find((i) => i.proposedDate === '2026-05-04')?.content).toBe('Thao giảng, dự giờ môn Toán 8: Định lý Pythagore');
   });
 
+  it('avoids Vietnam’s public holidays of term 2 (Giỗ Tổ 2026 made up on Monday 27/4, 30/4, 1/5) and refuses one chosen', async () => {
+    const p = (await leader.get(proposalUrl(w.networks.network1.id, w.terms.t2.id))).json() as PlanProposal;
+    expect(p.holidays.map((h) => [h.startDate, h.endDate, h.label])).toEqual(
+      expect.arrayContaining([
+        ['2026-04-26', '2026-04-27', 'Giỗ Tổ Hùng Vương'],
+        ['2026-04-30', '2026-05-01', 'Ngày Giải phóng miền Nam và Ngày Quốc tế Lao động'],
+      ]),
+    );
+    for (const i of p.items) expect(breakOn(i.proposedDate as string, p.holidays), i.proposedDate as string).toBeUndefined();
+    expect(p.remaining).toMatchObject({ meetings: 10, tooShort: false });
+    const items = p.items.map((i, k) => (k === 0 ? { ...i, proposedDate: '2026-04-27' } : i));
+    const res = await leader.post('/api/plan-proposals', { networkId: p.network.id, termId: p.term.id, title: p.title, items });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('trùng thời gian Giỗ Tổ Hùng Vương');
+  });
+
   it('copies the term 1 plan forward into term 2: same items, statuses reset, dates shifted clear of breaks, hosts kept', async () => {
     // Approve it and mark one item cancelled, to see the status reset.
     const office = await t.client().login(w.users.communeLeader.email, w.users.communeLeader.password);

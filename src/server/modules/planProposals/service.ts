@@ -14,6 +14,7 @@ import { subjectsInPlay } from '../rules/subjectsInPlay';
 import { addDays, breakOn, type CalendarBreak } from './calendar';
 import { canPropose } from './policy';
 import { proposeItems, sortByDate } from './propose';
+import { calendarBreaks, remainingTime } from './remaining';
 import * as repo from './repo';
 
 const roman = (n: number) => (n === 1 ? 'I' : 'II');
@@ -83,11 +84,12 @@ export async function propose(db: Executor, actor: Actor, q: PlanProposalQuery):
     repo.plansOfNetworkTerm(db, network.id, network.schoolYearId, term.number),
     repo.orgNames(db, [rules.orgId]),
   ]);
+  const breaks = calendarBreaks(rules.breaks, term.startDate, term.endDate);
   const items = proposeItems({
     termStart: term.startDate,
     termEnd: term.endDate,
     from,
-    breaks: rules.breaks,
+    breaks,
     hosts,
     lastHostId,
     subjects: subjects.map((s) => ({ id: s.id, name: s.name, teachers: teachers.get(s.id) ?? null })),
@@ -113,6 +115,8 @@ export async function propose(db: Executor, actor: Actor, q: PlanProposalQuery):
       perSubject,
       breaks: rules.breaks.filter((b) => b.endDate >= term.startDate && b.startDate <= term.endDate),
     },
+    holidays: breaks.slice(rules.breaks.length),
+    remaining: remainingTime(from, term.endDate, breaks, items.length, quota),
     subjects: subjects.map((s) => ({ id: s.id, name: s.name })),
     hosts,
     lastHost,
@@ -124,7 +128,7 @@ export async function propose(db: Executor, actor: Actor, q: PlanProposalQuery):
   };
 }
 
-/** Field errors for dated items that fall in one of the rules' breaks. */
+/** Field errors for dated items that fall in one of the rules' breaks or on a public holiday. */
 export function breakErrors(items: Array<{ proposedDate?: string | null }>, breaks: readonly CalendarBreak[]): FieldError[] {
   const out: FieldError[] = [];
   items.forEach((item, i) => {
@@ -141,13 +145,13 @@ export function breakErrors(items: Array<{ proposedDate?: string | null }>, brea
 
 /**
  * Turns the confirmed (possibly adjusted) proposal into a draft plan of the network for the term, through the plans
- * service: items in date order, none in a break of the rules, all inside the term.
+ * service: items in date order, none in a break of the rules or on a public holiday, all inside the term.
  */
 export async function createFromProposal(tx: Executor, actor: Actor, input: PlanProposalCreateInput) {
   const { network, term } = await networkAndTerm(tx, actor, input.networkId, input.termId);
   const rules = await effectiveRules(tx, network.supervisingOrgId, network.schoolYearId);
   const items = sortByDate(input.items.map((i) => ({ ...i, proposedDate: i.proposedDate ?? null }))) as PlanItemInput[];
-  const fields = breakErrors(items, rules.breaks);
+  const fields = breakErrors(items, calendarBreaks(rules.breaks, term.startDate, term.endDate));
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
   return plansService.create(tx, actor, {
     networkId: network.id,

@@ -2,7 +2,8 @@ import { Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ComplianceView, RateRow } from '@shared/dashboard';
 import type { DashboardFilter } from '../../api/dashboard';
 import { Empty } from '../../components/PageState';
-import { useT } from '../../i18n/context';
+import { useI18n, useT } from '../../i18n/context';
+import { formatPercent } from '../../lib/numbers';
 import { DashSection } from './DashSection';
 import { XlsxButton } from './XlsxButton';
 
@@ -10,6 +11,8 @@ const pct = (r: RateRow) => (r.rate === null ? 0 : Math.round(r.rate * 1000) / 1
 
 /** A bar per row: name, "present/invited", and the rate as a bar (a simple chart; no chart library). */
 function Bars({ title, rows, testId }: { title: string; rows: RateRow[]; testId: string }) {
+  const { lang } = useI18n();
+  const shown = (r: RateRow) => formatPercent(r.rate ?? 0, lang);
   return (
     <Stack gap="xs" data-testid={testId}>
       <Title order={4} fz="md">
@@ -22,10 +25,10 @@ function Bars({ title, rows, testId }: { title: string; rows: RateRow[]; testId:
               {r.name}
             </Text>
             <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
-              {pct(r)}% ({r.present}/{r.invited})
+              {shown(r)} ({r.present}/{r.invited})
             </Text>
           </Group>
-          <Progress value={pct(r)} color={pct(r) < 80 ? 'orange' : 'teal'} size="md" aria-label={`${r.name}: ${pct(r)}%`} />
+          <Progress value={pct(r)} color={pct(r) < 80 ? 'orange' : 'teal'} size="md" aria-label={`${r.name}: ${shown(r)}`} />
         </div>
       ))}
     </Stack>

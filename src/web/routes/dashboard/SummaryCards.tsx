@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ComplianceView } from '@shared/dashboard';
-import { useT } from '../../i18n/context';
+import { useI18n, useT } from '../../i18n/context';
+import { formatPercent } from '../../lib/numbers';
 
 function Card({ label, value, note, alert, testId }: { label: string; value: string; note?: string; alert?: boolean; testId: string }) {
   return (
@@ -23,8 +24,9 @@ function Card({ label, value, note, alert, testId }: { label: string; value: str
 /** The six numbers at the top of the dashboard; the ones that need action are outlined in red. */
 export function SummaryCards({ view }: { view: ComplianceView }) {
   const t = useT();
+  const { lang } = useI18n();
   const s = view.summary;
-  const rate = s.participationRate === null ? '—' : `${Math.round(s.participationRate * 1000) / 10}%`;
+  const rate = s.participationRate === null ? '—' : formatPercent(s.participationRate, lang);
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="dashboard-cards">
       <Card

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { deleteNote, shareNotes, useLessonStudy } from '../../api/lessonStudy';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { ButtonLink } from '../../components/links';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageState';
@@ -27,7 +28,8 @@ function Observe({ study }: { study: LessonStudyView }) {
   const [preview, setPreview] = useState<string | null>(null);
   const [drawing, setDrawing] = useState(false);
   const [resetKey, setResetKey] = useState(0);
-  const [lastSaved, setLastSaved] = useState<string | null>(null);
+  const [lastSaved, setLastSaved] = useState<{ id: string; time: string } | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   useEffect(() => {
     if (!photo) return setPreview(null);
     const url = URL.createObjectURL(photo);
@@ -37,8 +39,9 @@ function Observe({ study }: { study: LessonStudyView }) {
 
   const save = async () => {
     const observedAt = new Date().toISOString();
+    const id = crypto.randomUUID();
     await sync.save({
-      id: crypto.randomUUID(),
+      id,
       meetingId: study.meetingId,
       observedAt,
       text: text.trim(),
@@ -47,7 +50,7 @@ function Observe({ study }: { study: LessonStudyView }) {
       photo,
       photoName: photo?.name ?? null,
     });
-    setLastSaved(vnClock(observedAt));
+    setLastSaved({ id, time: vnClock(observedAt) });
     setTags([]);
     setText('');
     setPhoto(null);
@@ -65,9 +68,22 @@ function Observe({ study }: { study: LessonStudyView }) {
   const outside = now < new Date(study.startsAt).getTime() || now > new Date(study.endsAt).getTime();
   const unshared = sync.notes.filter((n) => !n.shared && !n.waiting && !n.error).length;
   const empty = !text.trim() && tags.length === 0 && !seat && !photo;
+  const lastRefused = lastSaved ? sync.notes.find((n) => n.id === lastSaved.id)?.error : null;
+  const askDelete = async (note: { id: string; error: string | null }) => {
+    const ok = await confirm({
+      title: t('common.delete'),
+      message: t('observations.deleteConfirm'),
+      confirmLabel: t('common.delete'),
+      color: 'red',
+    });
+    if (!ok) return;
+    if (note.error) await sync.forget(note.id);
+    else after(deleteNote(note.id).then(() => sync.forget(note.id)));
+  };
 
   return (
     <Stack gap="sm" pb={90}>
+      {confirmDialog}
       <Group gap="xs" data-testid="sync-status">
         {sync.online ? (
           <Badge color="green" variant="light">
@@ -78,12 +94,18 @@ function Observe({ study }: { study: LessonStudyView }) {
             {t('observations.offline')}
           </Badge>
         )}
-        {sync.pending > 0 ? (
+        {sync.pending > 0 && (
           <Badge color="orange" variant="outline" data-testid="pending-count">
             {t('observations.pending', { n: sync.pending })}
           </Badge>
-        ) : (
-          <Badge color="gray" variant="outline">
+        )}
+        {sync.rejected > 0 && (
+          <Badge color="red" variant="light" data-testid="rejected-count">
+            {t('observations.rejectedCount', { n: sync.rejected })}
+          </Badge>
+        )}
+        {sync.pending === 0 && sync.rejected === 0 && (
+          <Badge color="gray" variant="outline" data-testid="all-synced">
             {t('observations.allSynced')}
           </Badge>
         )}
@@ -197,13 +219,7 @@ function Observe({ study }: { study: LessonStudyView }) {
             layout={study.layout}
             onShare={!n.shared && !n.waiting && !n.error ? () => after(shareNotes({ noteId: n.id })) : undefined}
             onDeletePhoto={n.hasPhoto && !n.waiting ? () => after(deleteNote(n.id, true)) : undefined}
-            onDelete={
-              n.waiting && !n.error
-                ? undefined
-                : () =>
-                    window.confirm(t('observations.deleteConfirm')) &&
-                    (n.error ? sync.forget(n.id) : after(deleteNote(n.id).then(() => sync.forget(n.id))))
-            }
+            onDelete={n.waiting && !n.error ? undefined : () => void askDelete(n)}
           />
         ))}
       </Stack>
@@ -213,9 +229,14 @@ function Observe({ study }: { study: LessonStudyView }) {
         p="sm"
         style={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 150, borderTop: '1px solid var(--mantine-color-default-border)' }}
       >
-        {lastSaved && (
+        {lastSaved && lastRefused && (
+          <Text size="xs" c="red.8" ta="center" mb={4} data-testid="note-refused" aria-live="polite">
+            {t('observations.savedRefused', { time: lastSaved.time })}
+          </Text>
+        )}
+        {lastSaved && !lastRefused && (
           <Text size="xs" c="green.8" ta="center" mb={4} data-testid="note-saved" aria-live="polite">
-            {t('observations.saved', { time: lastSaved })}
+            {t('observations.saved', { time: lastSaved.time })}
           </Text>
         )}
         <Button fullWidth size="lg" leftSection={<IconDeviceFloppy size={22} />} disabled={empty} onClick={save} data-testid="note-save">

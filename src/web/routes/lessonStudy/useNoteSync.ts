@@ -147,5 +147,7 @@ export function useNoteSync(meetingId: string) {
   }
   const notes = [...byId.values()].sort((a, b) => b.observedAt.localeCompare(a.observedAt));
   const pending = local.filter((n) => !n.error && !(n.noteSynced && n.photoSynced)).length;
-  return { notes, pending, online, save, sync, forget, loading: server.isLoading, error: server.error };
+  /** Notes the server refused: kept on this device only, never "synced". */
+  const rejected = local.filter((n) => n.error).length;
+  return { notes, pending, rejected, online, save, sync, forget, loading: server.isLoading, error: server.error };
 }

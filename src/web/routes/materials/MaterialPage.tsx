@@ -4,6 +4,7 @@ import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useAddComment, useDeleteMaterial, useMaterial, useMaterialComments } from '../../api/materials';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, QueryState } from '../../components/PageState';
 import { Section } from '../../components/Section';
@@ -96,12 +97,30 @@ export default function MaterialPage() {
   const remove = useDeleteMaterial();
   const navigate = useNavigate();
   const video = useRef<HTMLVideoElement | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
+  const askDelete = async (id: string) => {
+    const ok = await confirm({
+      title: t('materials.delete'),
+      message: t('materials.confirmDelete'),
+      confirmLabel: t('common.delete'),
+      color: 'red',
+    });
+    if (!ok) return;
+    remove.mutate(id, {
+      onSuccess: () => {
+        notifySuccess(t('materials.deleted'));
+        navigate({ to: '/materials' });
+      },
+      onError: (e) => showServerError(e, t),
+    });
+  };
   return (
     <QueryState query={q}>
       {(m) => {
         const src = `/api/materials/${m.id}/file`;
         return (
           <>
+            {confirmDialog}
             <PageHeader
               title={m.title}
               subtitle={`${m.ownerOrg.name} · ${m.uploadedByName ?? ''} · ${formatDate(m.createdAt)}`}
@@ -124,16 +143,7 @@ export default function MaterialPage() {
                       size="md"
                       leftSection={<IconTrash size={18} />}
                       loading={remove.isPending}
-                      onClick={() =>
-                        window.confirm(t('materials.confirmDelete')) &&
-                        remove.mutate(m.id, {
-                          onSuccess: () => {
-                            notifySuccess(t('materials.deleted'));
-                            navigate({ to: '/materials' });
-                          },
-                          onError: (e) => showServerError(e, t),
-                        })
-                      }
+                      onClick={() => void askDelete(m.id)}
                     >
                       {t('materials.delete')}
                     </Button>

@@ -40,6 +40,8 @@ const VenueSelect = lazy(() => inviteControls().then((x) => ({ default: x.VenueS
 const modals = () => import('./MeetingModals');
 const ReasonModal = lazy(() => modals().then((x) => ({ default: x.ReasonModal })));
 const RuleModal = lazy(() => modals().then((x) => ({ default: x.RuleModal })));
+// Only organisers may delete: the confirmation loads when asked for.
+const ConfirmDialog = lazy(() => import('../../components/ConfirmDialog').then((x) => ({ default: x.ConfirmDialog })));
 // The lesson-study section (its stepper) only for lesson-study meetings.
 const LessonStudySection = lazy(() => import('../lessonStudy/LessonStudySection').then((x) => ({ default: x.LessonStudySection })));
 
@@ -219,8 +221,26 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const me = useMe();
   const mine = m.invitations.find((i) => i.person.id === me.data?.personId);
   const myVenue = mine ? m.venues.find((v) => v.id === mine.venueId) : undefined;
+  const [deleting, setDeleting] = useState(false);
   return (
     <>
+      {deleting && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            opened
+            options={{
+              title: t('common.delete'),
+              message: t('meetings.deleteConfirm'),
+              confirmLabel: t('common.delete'),
+              color: 'red',
+            }}
+            onAnswer={(ok) => {
+              setDeleting(false);
+              if (ok) run('delete', t('meetings.deleted'));
+            }}
+          />
+        </Suspense>
+      )}
       <PageHeader
         above={
           <Group gap={6}>
@@ -291,12 +311,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               </Button>
             )}
             {m.can.delete && (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} />}
-                onClick={() => window.confirm(t('meetings.deleteConfirm')) && run('delete', t('meetings.deleted'))}
-              >
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
                 {t('common.delete')}
               </Button>
             )}

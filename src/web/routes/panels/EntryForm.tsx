@@ -93,7 +93,19 @@ export function EntryForm({ event }: { event: PanelEventView }) {
   // Organisers (no team of their own) submit for a team only when they ask to: the form stays folded.
   if (teams.length === 0 && !expanded)
     return (
-      <Button size="md" variant="light" mb="sm" onClick={() => setExpanded(true)} data-testid="entry-form-open">
+      // A long label on a 390 px phone: it wraps instead of widening the page.
+      <Button
+        size="md"
+        variant="light"
+        mb="sm"
+        maw="100%"
+        h="auto"
+        mih={42}
+        py={6}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+        onClick={() => setExpanded(true)}
+        data-testid="entry-form-open"
+      >
         {t('panels.entry.forTeam')}
       </Button>
     );

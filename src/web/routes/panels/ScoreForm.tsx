@@ -1,26 +1,43 @@
-import { Button, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { PanelEventView } from '@shared/panels';
 import { useState } from 'react';
 import { useScoreEntry } from '../../api/panels';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/context';
 import { notifySuccess, showServerError } from '../../lib/notify';
+import { parseDecimal } from '../../lib/numbers';
 
-/** A member's score sheet for one entry: one number per criterion (0 … max), the total, then submit (final). */
+/**
+ * A member's score sheet for one entry: one number per criterion (0 … max; typed or pasted as "13,5" or "13.5"), the
+ * total, then submit (final) after the app's confirmation dialog.
+ */
 export function ScoreForm({ event, entryId, onDone }: { event: PanelEventView; entryId: string; onDone: () => void }) {
   const t = useT();
   const score = useScoreEntry(event.id);
-  const [points, setPoints] = useState<Record<string, number | string>>({});
+  const [confirm, confirmDialog] = useConfirm();
+  const [points, setPoints] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const total = Object.values(points).reduce<number>((s, p) => s + (Number(p) || 0), 0);
-  const submit = () => {
-    if (!window.confirm(t('panels.confirmScore', { total }))) return;
+  const criteria = event.rubric.groups.flatMap((g) => g.criteria);
+  const parsed = Object.fromEntries(Object.entries(points).map(([k, p]) => [k, parseDecimal(p)]));
+  const total = Math.round(Object.values(parsed).reduce<number>((s, p) => s + (p && Number.isFinite(p) ? p : 0), 0) * 100) / 100;
+  const submit = async () => {
+    const bad = criteria.filter((c) => {
+      const p = parsed[c.key];
+      return p !== null && p !== undefined && !(Number.isFinite(p) && p >= 0 && p <= c.maxPoints);
+    });
+    if (bad.length > 0) {
+      setErrors(Object.fromEntries(bad.map((c) => [`points.${c.key}`, t('panels.badPoints', { max: c.maxPoints })])));
+      return;
+    }
+    const ok = await confirm({
+      title: t('panels.submitScore'),
+      message: t('panels.confirmScore', { total }),
+      confirmLabel: t('panels.submitScore'),
+    });
+    if (!ok) return;
     const body = {
-      points: Object.fromEntries(
-        Object.entries(points)
-          .filter(([, p]) => p !== '')
-          .map(([k, p]) => [k, Number(p)]),
-      ),
+      points: Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => e[1] !== null)),
       comment: comment || null,
     };
     score.mutate(
@@ -36,6 +53,7 @@ export function ScoreForm({ event, entryId, onDone }: { event: PanelEventView; e
   };
   return (
     <Stack gap="sm" data-testid="score-form">
+      {confirmDialog}
       {event.rubric.groups.map((g) => (
         <Stack key={g.key} gap={6}>
           <Text fw={700}>{g.title}</Text>
@@ -44,13 +62,11 @@ export function ScoreForm({ event, entryId, onDone }: { event: PanelEventView; e
               <Text size="sm" style={{ flex: 1 }}>
                 {c.title}
               </Text>
-              <NumberInput
+              <TextInput
                 size="md"
                 w={110}
-                min={0}
-                max={c.maxPoints}
-                step={0.5}
-                decimalScale={2}
+                inputMode="decimal"
+                autoComplete="off"
                 aria-label={c.title}
                 rightSection={
                   <Text size="xs" c="dimmed" pr={6}>
@@ -59,7 +75,10 @@ export function ScoreForm({ event, entryId, onDone }: { event: PanelEventView; e
                 }
                 rightSectionWidth={40}
                 value={points[c.key] ?? ''}
-                onChange={(v) => setPoints((o) => ({ ...o, [c.key]: v }))}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setPoints((o) => ({ ...o, [c.key]: v }));
+                }}
                 error={errors[`points.${c.key}`]}
                 data-testid={`score-${c.key}`}
               />
@@ -79,7 +98,7 @@ export function ScoreForm({ event, entryId, onDone }: { event: PanelEventView; e
         <Text fw={700} data-testid="score-total">
           {t('panels.total', { total, max: event.rubric.maxTotal })}
         </Text>
-        <Button size="md" loading={score.isPending} onClick={submit} data-testid="score-submit">
+        <Button size="md" loading={score.isPending} onClick={() => void submit()} data-testid="score-submit">
           {t('panels.submitScore')}
         </Button>
       </Group>

@@ -27,6 +27,7 @@ function ProposalView({ proposal: p }: { proposal: PlanProposal }) {
   const confirmed = drafts.filter((d) => d.confirmed).length;
   const subjectName = new Map(p.subjects.map((s) => [s.id, s.name]));
   const hostName = new Map(p.hosts.map((h) => [h.id, h.name]));
+  const breaks = [...p.rules.breaks, ...p.holidays];
 
   const submit = () => {
     const chosen = drafts
@@ -85,7 +86,7 @@ function ProposalView({ proposal: p }: { proposal: PlanProposal }) {
               draft={d}
               subjectName={d.item.subjectIds[0] ? (subjectName.get(d.item.subjectIds[0]) ?? null) : null}
               hostName={d.item.hostOrgId ? (hostName.get(d.item.hostOrgId) ?? null) : null}
-              breaks={p.rules.breaks}
+              breaks={breaks}
               termRange={p.term}
               onChange={(next) => setDrafts((all) => all.map((x, j) => (j === i ? next : x)))}
             />

@@ -4,6 +4,7 @@ import type { AssignmentView } from '@shared/programme';
 import { IconDownload, IconLink, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useAssignments, useDeleteAssignment, useProgrammeCan } from '../../api/programme';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { AnchorLink } from '../../components/links';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,6 +30,7 @@ export default function ProgrammePage() {
   const rows = useAssignments({ schoolYearId: selected?.id, level, month }, Boolean(selected));
   const can = useProgrammeCan();
   const remove = useDeleteAssignment();
+  const [confirm, confirmDialog] = useConfirm();
   const canAdd = (can.data?.provinces.length ?? 0) > 0;
 
   const columns: Column<AssignmentView>[] = [
@@ -84,8 +86,14 @@ export default function ProgrammePage() {
               variant="subtle"
               color="red"
               aria-label={t('common.delete')}
-              onClick={() => {
-                if (window.confirm(t('programme.deleteConfirm')))
+              onClick={async () => {
+                const ok = await confirm({
+                  title: t('common.delete'),
+                  message: t('programme.deleteConfirm'),
+                  confirmLabel: t('common.delete'),
+                  color: 'red',
+                });
+                if (ok)
                   remove.mutate(a.id, { onSuccess: () => notifySuccess(t('programme.deleted')), onError: (e) => showServerError(e, t) });
               }}
             >
@@ -99,6 +107,7 @@ export default function ProgrammePage() {
 
   return (
     <>
+      {confirmDialog}
       <PageHeader
         title={t('programme.title')}
         subtitle={selected ? t('programme.subtitle', { year: selected.code }) : undefined}
