@@ -1,0 +1,38 @@
+type Twin = (leaf: string, value: string) => string | undefined;
+
+/**
+ * Replaces the id(s) at a field path ("rule.scope.orgIds[]", "entries[].personId") of a request body by their twins.
+ * Returns the new body, how many ids were replaced (0: the body does not carry the field) and an id without a twin.
+ */
+export function swapAt(body: unknown, path: string, twin: Twin) {
+  let count = 0;
+  let missing: string | undefined;
+  const segments = path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), many: s.endsWith('[]') }));
+  const leaf = segments[segments.length - 1]?.key as string;
+  const walk = (v: unknown, i: number): unknown => {
+    if (i === segments.length) {
+      if (typeof v !== 'string') return v;
+      const t = twin(leaf, v);
+      if (!t) missing = v;
+      count++;
+      return t ?? v;
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const { key, many } = segments[i] as { key: string; many: boolean };
+    const o = v as Record<string, unknown>;
+    if (!(key in o)) return v;
+    const val = o[key];
+    return { ...o, [key]: many && Array.isArray(val) ? val.map((e) => walk(e, i + 1)) : walk(val, i + 1) };
+  };
+  return { body: walk(body, 0), count, missing };
+}
+
+/** The same for a query string's parameter (a plain key). */
+export function swapQuery(query: string, key: string, twin: Twin) {
+  const q = new URLSearchParams(query);
+  const v = q.get(key);
+  if (v === null) return { query, count: 0, missing: undefined as string | undefined };
+  const t = twin(key, v);
+  if (t) q.set(key, t);
+  return { query: q.toString(), count: 1, missing: t ? undefined : v };
+}
