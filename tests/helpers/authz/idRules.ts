@@ -63,25 +63,24 @@ export const KNOWN_OPEN: ReadonlyArray<{ route: string; field: string; finding: 
     finding: 'finding 1 of issue 14 (invitation scopes beyond what the editor may invite)',
   })),
   { route: 'POST /api/meetings/:id/invitations', field: 'personIds[]', finding: 'finding 1 of issue 14 (invite by name)' },
+  { route: 'PUT /api/meetings/:id', field: 'hostOrgId', finding: "finding 4 of issue 14 (host outside the caller's network)" },
   ...['POST /api/meetings', 'PUT /api/meetings/:id'].flatMap((route) => [
-    { route, field: 'hostOrgId', finding: "finding 4 of issue 14 (host outside the caller's network)" },
     ...['chairPersonId', 'secretaryPersonId', 'presenters[].personId', 'agenda[].presenterPersonId'].map((field) => ({
       route,
       field,
       finding: 'finding 1 of issue 14 (chair, secretary and presenters outside the invitable people)',
     })),
   ]),
-  { route: 'PUT /api/meetings/:id', field: 'networkId', finding: 'finding 4 of issue 14 (network changed on update)' },
+  ...['POST /api/meetings', 'PUT /api/meetings/:id'].map((route) => ({
+    route,
+    field: 'networkId',
+    finding: "finding 4 of issue 14 (host outside the meeting's network)",
+  })),
   {
     route: 'POST /api/plans/:id/items/:itemId/status',
     field: 'meetingId',
     finding: 'finding 3 of issue 14 (plan item linked to any meeting)',
   },
-  ...['docx', 'html', 'xlsx'].map((ext) => ({
-    route: `GET /api/exports/schedule.${ext}`,
-    field: 'orgId',
-    finding: "finding 7 of issue 14 (exports beyond the list's visibility)",
-  })),
 ];
 
 /** True when the field is on the public allow-list. */

@@ -19,7 +19,7 @@ export interface IdAxisSpec {
 }
 
 const at = (day: string, time: string) => `${day}T${time}:00+07:00`;
-const planItem = (c: IdCtx, proposedDate = '2026-11-12') => ({
+const planItem = (c: IdCtx, proposedDate = '2026-10-15') => ({
   kind: 'demo_lesson',
   subjectIds: [c.x.toan],
   content: 'Thao giảng Toán 8',
@@ -123,7 +123,7 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
     bodies: (c) => [{ personIds: [c.w.persons.teamHead], venueId: c.x.own.spareVenue }],
   },
   'PUT /api/meetings/:id/attendance': {
-    params: async (c) => ({ id: await c.fresh('meeting', 'own') }),
+    params: (c) => ({ id: c.s.spareMeeting }),
     bodies: (c) => [{ entries: [{ personId: c.s.person, status: 'present' }] }],
   },
   'PUT /api/meetings/:id/invitations/:invitationId': {
@@ -143,7 +143,10 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
     bodies: (c) => [{ code: 'TO-TRUC-MA', name: 'Tổ Trục Mã', type: 'team', levels: [], parentId: c.s.school, subjectIds: [c.x.toan] }],
   },
   'PUT /api/orgs/:id': { bodies: (c) => [{ ...JSON.parse(c.extra.orgBody.own), parentId: c.x.own.parent }] },
-  'POST /api/orgs/:id/move': { bodies: (c) => [{ parentId: c.x.own.parent, validFrom: '2026-12-01' }] },
+  'POST /api/orgs/:id/move': {
+    params: (c) => ({ id: c.x.own.looseTeam }),
+    bodies: (c) => [{ parentId: c.x.own.member, validFrom: '2026-12-01' }],
+  },
   'POST /api/panels': {
     bodies: (c) => [
       {
@@ -192,7 +195,8 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
   'POST /api/reports': {
     bodies: (c) => [
       { networkId: c.s.network, schoolYearId: c.w.yearId, termNumber: 1, photoIds: [c.x.own.photo] },
-      { orgId: c.s.school, schoolYearId: c.w.yearId, termNumber: 1, photoIds: [c.x.own.photo] },
+      // An org's report counts the meetings it hosts outside any network: none here, so no photos.
+      { orgId: c.s.school, schoolYearId: c.w.yearId, termNumber: 1 },
     ],
   },
   'PUT /api/reports/:id': { params: (c) => ({ id: c.x.own.yearReport }), bodies: (c) => [{ photoIds: [c.x.own.photo] }] },

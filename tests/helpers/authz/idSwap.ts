@@ -1,20 +1,24 @@
 type Twin = (leaf: string, value: string) => string | undefined;
 
 /**
- * Replaces the id(s) at a field path ("rule.scope.orgIds[]", "entries[].personId") of a request body by their twins.
- * Returns the new body, how many ids were replaced (0: the body does not carry the field) and an id without a twin.
+ * Replaces the id at a field path ("rule.scope.orgIds[]", "entries[].personId") of a request body by its twin; in a
+ * list only the last occurrence (one id the caller may not use among good ones, so cross-field rules such as "the
+ * lead school is a member" still hold). Returns the new body, whether an id was replaced and an id without a twin.
  */
 export function swapAt(body: unknown, path: string, twin: Twin) {
-  let count = 0;
+  let total = 0;
+  count(body, path, () => total++);
+  let seen = 0;
+  let count_ = 0;
   let missing: string | undefined;
   const segments = path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), many: s.endsWith('[]') }));
   const leaf = segments[segments.length - 1]?.key as string;
   const walk = (v: unknown, i: number): unknown => {
     if (i === segments.length) {
-      if (typeof v !== 'string') return v;
+      if (typeof v !== 'string' || ++seen !== total) return v;
       const t = twin(leaf, v);
       if (!t) missing = v;
-      count++;
+      count_++;
       return t ?? v;
     }
     if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
@@ -24,7 +28,24 @@ export function swapAt(body: unknown, path: string, twin: Twin) {
     const val = o[key];
     return { ...o, [key]: many && Array.isArray(val) ? val.map((e) => walk(e, i + 1)) : walk(val, i + 1) };
   };
-  return { body: walk(body, 0), count, missing };
+  return { body: walk(body, 0), count: count_, missing };
+}
+
+/** Calls `on` for each string at a field path. */
+function count(body: unknown, path: string, on: () => void): void {
+  const segments = path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), many: s.endsWith('[]') }));
+  const walk = (v: unknown, i: number): void => {
+    if (i === segments.length) {
+      if (typeof v === 'string') on();
+      return;
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return;
+    const { key, many } = segments[i] as { key: string; many: boolean };
+    const val = (v as Record<string, unknown>)[key];
+    if (many && Array.isArray(val)) for (const e of val) walk(e, i + 1);
+    else walk(val, i + 1);
+  };
+  walk(body, 0);
 }
 
 /** The same for a query string's parameter (a plain key). */

@@ -9,6 +9,7 @@ import {
   buildPanelEvent,
   buildPlan,
   buildPlanItem,
+  buildTeam,
   buildVenue,
 } from '../../factories';
 import type { AuthzWorld, Scope } from './fixtures';
@@ -39,6 +40,8 @@ export interface IdSide {
   readyEntry: string;
   /** An invitation to the side's spare meeting. */
   spareInvitation: string;
+  /** A team of the side's school that the axis may move elsewhere. */
+  looseTeam: string;
 }
 
 /** Both sides' extra records, the first term of the year and the subject Toán (public). */
@@ -95,6 +98,7 @@ export async function buildIdWorld(db: Executor, w: AuthzWorld): Promise<IdWorld
       readyPanel: panel.id,
       readyEntry: entry.id,
       spareInvitation: inv.id,
+      looseTeam: (await buildTeam(db, { parentId: s.school, code: `TO-LUU-DONG-${scope}`, name: 'Tổ lưu động' })).id,
       parent: await one(db, sql`select parent_id as id from org_links where org_id = ${s.school} and valid_to is null`),
       member: await one(
         db,
