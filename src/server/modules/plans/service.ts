@@ -7,9 +7,10 @@ import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
 import { viDate } from '../../lib/format';
 import { notify } from '../notifications/service';
+import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canDraft, canRead, canReview, planCan } from './policy';
+import { canDraft, canRead, canReview, type PlanScope, planCan, planOrgIds } from './policy';
 import * as repo from './repo';
 import { scopesOf, shapeItems, summarize } from './shape';
 
@@ -69,7 +70,13 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<PlanD
 }
 
 /** Checks the items' references and dates against the plan's period; all problems at once, each naming its field. */
-async function validateItems(db: Executor, schoolYearId: string, v: Fields): Promise<void> {
+async function validateItems(
+  db: Executor,
+  actor: Actor,
+  scope: Pick<PlanScope, 'network' | 'org'>,
+  schoolYearId: string,
+  v: Fields,
+): Promise<void> {
   const period = await repo.periodOf(db, schoolYearId);
   if (!period) throw fieldError('schoolYearId', 'Năm học không tồn tại');
   const term = v.termNumber ? period.terms.find((t) => t.number === v.termNumber) : undefined;
@@ -108,6 +115,18 @@ async function validateItems(db: Executor, schoolYearId: string, v: Fields): Pro
     }
   });
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
+  for (const [i, item] of v.items.entries()) {
+    await requireNameable(
+      db,
+      actor,
+      [
+        { field: `items.${i}.hostOrgId`, orgIds: [item.hostOrgId] },
+        { field: `items.${i}.presenterOrgId`, orgIds: [item.presenterOrgId] },
+        { field: `items.${i}.presenterPersonId`, personIds: [item.presenterPersonId] },
+      ],
+      planOrgIds(scope),
+    );
+  }
 }
 
 function itemRows(items: PlanItemInput[]) {
@@ -145,7 +164,7 @@ export async function create(tx: Executor, actor: Actor, input: Fields & Pick<Pl
   const owner = { networkId: input.networkId ?? null, orgId: input.orgId ?? null, reviewerOrgId };
   const [scope] = await scopesOf(tx, [owner]);
   if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
-  await validateItems(tx, input.schoolYearId, input);
+  await validateItems(tx, actor, scope, input.schoolYearId, input);
   const plan = await repo.insert(tx, {
     ...owner,
     schoolYearId: input.schoolYearId,
@@ -178,7 +197,8 @@ const NOT_EDITABLE: Record<string, string> = {
 export async function update(tx: Executor, actor: Actor, id: string, input: Fields) {
   const before = await lockForDrafter(tx, actor, id);
   if (NOT_EDITABLE[before.status]) throw invalidState(NOT_EDITABLE[before.status]);
-  await validateItems(tx, before.schoolYearId, input);
+  const [scope] = await scopesOf(tx, [before]);
+  await validateItems(tx, actor, scope, before.schoolYearId, input);
   const beforeItems = await repo.itemsOf(tx, id);
   const plan = await repo.update(tx, id, { title: input.title, termNumber: input.termNumber ?? null, notes: input.notes ?? null });
   const items = itemRows(input.items);
