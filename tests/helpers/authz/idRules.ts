@@ -76,6 +76,16 @@ export const KNOWN_OPEN: ReadonlyArray<{ route: string; field: string; finding: 
     field: 'networkId',
     finding: "finding 4 of issue 14 (host outside the meeting's network)",
   })),
+  // Found by this axis: another province's presenting team or bridge-point org is accepted. Bridge points may sit
+  // outside the host and network (the bridge rule places invitees of other communes), so the rule is the invitable
+  // set being written once in meetings/policy.ts for finding 1; a reach-only check broke legitimate bridge points.
+  ...['POST /api/meetings', 'PUT /api/meetings/:id'].flatMap((route) =>
+    ['presenters[].orgId', 'venues[].orgId'].map((field) => ({
+      route,
+      field,
+      finding: 'found by the id axis; closes with the invitable set of finding 1 of issue 14',
+    })),
+  ),
   {
     route: 'POST /api/plans/:id/items/:itemId/status',
     field: 'meetingId',

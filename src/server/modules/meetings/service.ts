@@ -9,7 +9,6 @@ import * as networksRepo from '../networks/repo';
 import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
-import { requireNameableOrgs } from './namedOrgs';
 import { canNameSecretary, managesHost } from './policy';
 import * as repo from './repo';
 import { localClock, localDay, requireLinks, validateMeeting, vnInstant } from './validate';
@@ -155,7 +154,6 @@ export async function create(tx: Executor, actor: Actor, raw: MeetingCreate) {
   const full = { ...input, venues };
   const year = await validateMeeting(tx, full);
   const hostChain = await requireCreateRight(tx, actor, full);
-  await requireNameableOrgs(tx, actor, full);
   if (full.secretaryPersonId && !canNameSecretary(actor, { hostChain, chairPersonId: full.chairPersonId ?? null }))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
   if (raw.scheduleNow) requireLinks(full.mode, venues);
@@ -186,7 +184,6 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
   const input = { ...raw, venues };
   const year = await validateMeeting(tx, input);
   if (input.hostOrgId !== before.hostOrgId || (input.networkId ?? null) !== before.networkId) await requireCreateRight(tx, actor, input);
-  await requireNameableOrgs(tx, actor, input);
   if ((input.secretaryPersonId ?? null) !== before.secretaryPersonId && !canNameSecretary(actor, facts))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
   if (
