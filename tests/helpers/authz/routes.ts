@@ -1,12 +1,17 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import type { AppContext } from '../../../src/server/lib/context';
 import { registerModules } from '../../../src/server/modules';
 
-/** One API route: method and URL pattern as registered ("/api/meetings/:id"). */
+/** One API route: method and URL pattern as registered ("/api/meetings/:id"), with its request schemas. */
 export interface RouteKey {
   method: string;
   url: string;
+  /** The route's zod body schema, when it declares one. */
+  body?: ZodType;
+  /** The route's zod querystring schema, when it declares one. */
+  querystring?: ZodType;
 }
 
 /**
@@ -20,8 +25,9 @@ export async function collectApiRoutes(ctx: AppContext): Promise<RouteKey[]> {
   f.setSerializerCompiler(serializerCompiler);
   const routes: RouteKey[] = [];
   f.addHook('onRoute', (r) => {
+    const schema = (r.schema ?? {}) as { body?: ZodType; querystring?: ZodType };
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
-      if (method !== 'HEAD') routes.push({ method, url: r.url });
+      if (method !== 'HEAD') routes.push({ method, url: r.url, body: schema.body, querystring: schema.querystring });
     }
   });
   await f.register(async (api) => registerModules(api, ctx), { prefix: '/api' });

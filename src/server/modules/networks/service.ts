@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { networkCan } from './policy';
@@ -79,10 +80,12 @@ async function validate(db: Executor, actor: Actor, input: ParsedNetworkInput, s
   if (members.length !== input.memberOrgIds.length) throw fieldError('memberOrgIds', 'Có đơn vị thành viên không tồn tại');
   const notSchool = members.find((m) => !SCHOOL_TYPES.includes(m.type));
   if (notSchool) throw fieldError('memberOrgIds', `«${notSchool.name}» không phải là trường hoặc trung tâm`);
+  await requireNameable(db, actor, [{ field: 'memberOrgIds', orgIds: input.memberOrgIds }]);
   if (input.parentNetworkId) {
     if (input.parentNetworkId === selfId) throw fieldError('parentNetworkId', 'Mạng lưới không thể nằm trong chính nó');
     const parent = await repo.findById(db, input.parentNetworkId);
     if (!parent) throw fieldError('parentNetworkId', 'Mạng lưới cấp trên không tồn tại');
+    await requireNameable(db, actor, [{ field: 'parentNetworkId', orgIds: [parent.network.supervisingOrgId] }]);
     if (parent.schoolYearId !== input.schoolYearId) throw fieldError('parentNetworkId', 'Mạng lưới cấp trên phải cùng năm học');
     if (parent.network.parentNetworkId === selfId && selfId)
       throw fieldError('parentNetworkId', 'Không thể tạo vòng lặp giữa hai mạng lưới');
@@ -90,6 +93,7 @@ async function validate(db: Executor, actor: Actor, input: ParsedNetworkInput, s
   const leaderIds = input.leaders.map((l) => l.personId);
   if ((await repo.existingPeople(db, leaderIds)).length !== leaderIds.length)
     throw fieldError('leaders', 'Có người lãnh đạo không tồn tại');
+  await requireNameable(db, actor, [{ field: 'leaders', personIds: leaderIds }], input.memberOrgIds);
 }
 
 function rowOf(input: ParsedNetworkInput) {

@@ -24,3 +24,15 @@ export function orgCan(actor: Actor, chain: readonly string[], type: OrgType): O
 export function canCreateRoot(actor: Actor): boolean {
   return actor.isAdmin;
 }
+
+/**
+ * Whether an org may be named in a record the actor writes (a host, a presenting team, a network member, the school
+ * of a panel member or presenter): it lies within the actor's reach (any scope over it, or an office above one of the
+ * actor's own orgs), or inside the record's own orgs (e.g. the member schools of the record's network). Another
+ * province's school is neither.
+ */
+export function canNameOrg(actor: Actor, chain: readonly string[], recordOrgIds: readonly string[] = []): boolean {
+  if (actor.isAdmin || scopeOf(actor, chain) !== 'none') return true;
+  if (actor.roles.some((r) => r.chain.includes(chain[0] as string))) return true;
+  return chain.some((id) => recordOrgIds.includes(id));
+}

@@ -129,6 +129,9 @@ export async function update(tx: Executor, actor: Actor, id: string, input: Pars
   const chain = await repo.ancestorChain(tx, id, todayIso());
   if (!orgCan(actor, chain, org.type).update) throw new AppError('FORBIDDEN');
   if (input.type !== org.type) throw fieldError('type', 'Không thể đổi loại đơn vị sau khi đã tạo');
+  // The parent changes only through move: a different parentId is refused rather than silently ignored.
+  if (input.parentId && (await repo.openLink(tx, id))?.parentId !== input.parentId)
+    throw fieldError('parentId', 'Đổi đơn vị cấp trên bằng chức năng chuyển đơn vị');
   await checkSubjects(tx, input.subjectIds);
   const updated = await repo.update(tx, id, rowOf(input));
   if (org.type === 'team') await repo.setSubjects(tx, id, input.subjectIds);

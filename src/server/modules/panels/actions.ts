@@ -6,6 +6,7 @@ import { todayIso } from '../../lib/dates';
 import { vnShortDate, vnTime } from '../../lib/documents/vnDate';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
 import { readable as readableMaterial } from '../materials/service';
+import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { canSubmitFor, isHead, isMember } from './policy';
 import { selectionProblem } from './ranking';
@@ -33,6 +34,7 @@ export async function submitEntry(tx: Executor, actor: Actor, eventId: string, v
     throw invalid(`Tổ điều hành đã chấm hồ sơ của ${team.name}, không thay được nữa`);
   const presenters = await repo.peopleByIds(tx, [...new Set(v.presenterIds)]);
   if (presenters.length !== new Set(v.presenterIds).size) throw fieldError('presenterIds', 'Có người báo cáo không tồn tại');
+  await requireNameable(tx, actor, [{ field: 'presenterIds', personIds: v.presenterIds }], [v.teamOrgId]);
   for (const [i, d] of v.dossier.entries()) {
     if (d.materialId)
       await readableMaterial(tx, actor, d.materialId).catch(() => {

@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { maxTotal, readRubric } from '../rubrics/service';
 import { canOrganise, canRead, canSeeAllEntries, canSeeScores, isHead, isMember, type PanelScope } from './policy';
@@ -186,6 +187,15 @@ export async function create(tx: Executor, actor: Actor, v: PanelEventInput): Pr
   const found = await repo.peopleByIds(tx, memberIds);
   if (!found.some((p) => p.id === v.headPersonId)) throw fieldError('headPersonId', 'Tổ trưởng tổ điều hành không tồn tại');
   if (found.length !== memberIds.length) throw fieldError('memberIds', 'Có thành viên tổ điều hành không tồn tại');
+  await requireNameable(
+    tx,
+    actor,
+    [
+      { field: 'headPersonId', personIds: [v.headPersonId] },
+      { field: 'memberIds', personIds: v.memberIds },
+    ],
+    [v.organiserOrgId],
+  );
   const snapshot: RubricSnapshot = { id: rubric.id, name: rubric.name, groups: rubric.groups };
   const row = {
     organiserOrgId: v.organiserOrgId,

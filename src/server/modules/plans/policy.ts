@@ -94,3 +94,14 @@ export function planCan(actor: Actor, s: PlanScope, status: PlanStatus) {
     trackItems: status === 'approved' && draft,
   };
 }
+
+/**
+ * The orgs a plan's items may always name as host or presenter (beyond the drafter's own reach, orgs.canNameOrg): a
+ * network plan's member schools, lead org and supervising office; an org plan's org.
+ */
+export function planOrgIds(s: Pick<PlanScope, 'network' | 'org'>): string[] {
+  if (s.org) return s.org.chain.slice(0, 1);
+  if (!s.network) return [];
+  const n = s.network;
+  return [...n.memberChains.map((c) => c[0]), n.leadChain?.[0], n.supervisingChain[0]].filter((x): x is string => Boolean(x));
+}

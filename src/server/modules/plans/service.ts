@@ -8,9 +8,10 @@ import { AppError, type FieldError, fieldError, notFound } from '../../lib/error
 import { viDate } from '../../lib/format';
 import { loadEditable } from '../meetings/access';
 import { notify } from '../notifications/service';
+import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canApprove, canDraft, canRead, canReview, meetingOfPlan, otherApprovers, planCan } from './policy';
+import { canApprove, canDraft, canRead, canReview, meetingOfPlan, otherApprovers, type PlanScope, planCan, planOrgIds } from './policy';
 import * as repo from './repo';
 import { scopesOf, shapeItems, summarize } from './shape';
 
@@ -70,7 +71,13 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<PlanD
 }
 
 /** Checks the items' references and dates against the plan's period; all problems at once, each naming its field. */
-async function validateItems(db: Executor, schoolYearId: string, v: Fields): Promise<void> {
+async function validateItems(
+  db: Executor,
+  actor: Actor,
+  scope: Pick<PlanScope, 'network' | 'org'>,
+  schoolYearId: string,
+  v: Fields,
+): Promise<void> {
   const period = await repo.periodOf(db, schoolYearId);
   if (!period) throw fieldError('schoolYearId', 'Năm học không tồn tại');
   const term = v.termNumber ? period.terms.find((t) => t.number === v.termNumber) : undefined;
@@ -109,6 +116,18 @@ async function validateItems(db: Executor, schoolYearId: string, v: Fields): Pro
     }
   });
   if (fields.length > 0) throw new AppError('VALIDATION', { fields });
+  for (const [i, item] of v.items.entries()) {
+    await requireNameable(
+      db,
+      actor,
+      [
+        { field: `items.${i}.hostOrgId`, orgIds: [item.hostOrgId] },
+        { field: `items.${i}.presenterOrgId`, orgIds: [item.presenterOrgId] },
+        { field: `items.${i}.presenterPersonId`, personIds: [item.presenterPersonId] },
+      ],
+      planOrgIds(scope),
+    );
+  }
 }
 
 function itemRows(items: PlanItemInput[]) {
@@ -146,7 +165,7 @@ export async function create(tx: Executor, actor: Actor, input: Fields & Pick<Pl
   const owner = { networkId: input.networkId ?? null, orgId: input.orgId ?? null, reviewerOrgId };
   const [scope] = await scopesOf(tx, [owner]);
   if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
-  await validateItems(tx, input.schoolYearId, input);
+  await validateItems(tx, actor, scope, input.schoolYearId, input);
   const plan = await repo.insert(tx, {
     ...owner,
     schoolYearId: input.schoolYearId,
@@ -179,7 +198,8 @@ const NOT_EDITABLE: Record<string, string> = {
 export async function update(tx: Executor, actor: Actor, id: string, input: Fields) {
   const before = await lockForDrafter(tx, actor, id);
   if (NOT_EDITABLE[before.status]) throw invalidState(NOT_EDITABLE[before.status]);
-  await validateItems(tx, before.schoolYearId, input);
+  const [scope] = await scopesOf(tx, [before]);
+  await validateItems(tx, actor, scope, before.schoolYearId, input);
   const beforeItems = await repo.itemsOf(tx, id);
   const plan = await repo.update(tx, id, { title: input.title, termNumber: input.termNumber ?? null, notes: input.notes ?? null });
   const items = itemRows(input.items);
