@@ -33,6 +33,7 @@ export const errorCatalog = {
     status: 409,
     vi: 'Biên bản đang được ký: không thể thay đổi buổi sinh hoạt, danh sách mời, điểm danh, tệp đính kèm hay nội dung biên bản',
     en: 'The minutes are out for signing; the meeting, its invitations, attendance, attachments and text can no longer change',
+  },
   IMPORT_LIMIT: {
     status: 413,
     vi: 'Tệp «{file}» vượt quá giới hạn {limit} mỗi lần nhập; hãy chia thành nhiều tệp nhỏ hơn',
