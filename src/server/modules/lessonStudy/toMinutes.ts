@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import * as minutesRepo from '../minutes/repo';
 import { saveText } from '../minutes/service';
 import { loadStudy } from './access';
-import { writesMinutes } from './policy';
+import { authorize } from './policy';
 import { requireAnalysis } from './service';
 
 function escapeHtml(text: string): string {
@@ -33,7 +33,7 @@ export function analysisHtml(a: { teacherShare: string; evidence: string; expert
  */
 export async function analysisToMinutes(tx: Executor, actor: Actor, meetingId: string): Promise<void> {
   const { facts, study } = await loadStudy(tx, actor, meetingId);
-  if (!writesMinutes(actor, facts)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'toMinutes', facts);
   const analysis = { teacherShare: study.analysisTeacher, evidence: study.analysisEvidence, expertView: study.analysisExpert };
   requireAnalysis(analysis);
   const current = await minutesRepo.findByMeeting(tx, meetingId);
