@@ -24,7 +24,11 @@ const ALLOWED: { file: string; signs: Sign[]; reason: string }[] = [
   { file: 'lib/auth.ts', signs: ['isAdmin'], reason: 'reads the account’s admin flag into the session' },
   { file: 'db/schema/accounts.ts', signs: ['isAdmin'], reason: 'declares the is_admin column' },
   { file: 'modules/auth/repo.ts', signs: ['isAdmin'], reason: 'selects the admin flag with the session' },
-  { file: 'modules/auth/service.ts', signs: ['isAdmin'], reason: 'loads the actor from the stored admin flag at log-in' },
+  {
+    file: 'modules/auth/service.ts',
+    signs: ['isAdmin'],
+    reason: 'loads the actor from the stored admin flag at log-in and reports the flag in me',
+  },
   { file: 'modules/accounts/repo.ts', signs: ['isAdmin'], reason: 'selects the admin flag of listed accounts' },
   { file: 'modules/accounts/service.ts', signs: ['isAdmin'], reason: 'stores and audits the admin flag an admin sets' },
   { file: 'seed/bootstrap.ts', signs: ['isAdmin'], reason: 'builds the first admin as the system, not a request' },
