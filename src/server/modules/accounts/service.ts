@@ -4,10 +4,10 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { hashPassword } from '../../lib/auth';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as authRepo from '../auth/repo';
 import * as peopleRepo from '../people/repo';
-import { canManageAccounts } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 function toRow(r: NonNullable<Awaited<ReturnType<typeof repo.findRow>>>): AccountRow {
@@ -16,13 +16,13 @@ function toRow(r: NonNullable<Awaited<ReturnType<typeof repo.findRow>>>): Accoun
 
 /** Every account (admins only). */
 export async function list(db: Executor, actor: Actor): Promise<AccountRow[]> {
-  if (!canManageAccounts(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'list');
   return (await repo.list(db)).map(toRow);
 }
 
 /** Creates an account for a person. */
 export async function create(tx: Executor, actor: Actor, input: Required<AccountInput>): Promise<AccountRow> {
-  if (!canManageAccounts(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'create');
   const person = await peopleRepo.findById(tx, input.personId);
   if (!person) throw fieldError('personId', 'Người này không tồn tại');
   if (await peopleRepo.hasAccount(tx, person.id)) throw fieldError('personId', 'Người này đã có tài khoản');
@@ -42,7 +42,7 @@ export async function create(tx: Executor, actor: Actor, input: Required<Account
 
 /** Disables (and logs out) or re-enables an account. An admin cannot disable their own account. */
 export async function setDisabled(tx: Executor, actor: Actor, id: string, disabled: boolean): Promise<AccountRow> {
-  if (!canManageAccounts(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'setDisabled');
   const before = await repo.findRow(tx, id);
   if (!before) throw notFound('tài khoản');
   if (disabled && id === actor.accountId) throw fieldError('id', 'Không thể tự khóa tài khoản của chính mình');

@@ -2,9 +2,8 @@ import type { AuditRow, Paged } from '../../../shared/types';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
-import { auditScope } from './policy';
+import { auditRoots, authorize } from './policy';
 import * as repo from './repo';
 
 /** A readable name of the audited record from its stored values. */
@@ -24,9 +23,9 @@ export async function list(
   actor: Actor,
   q: { entityType?: string; entityId?: string; page: number; pageSize: number },
 ): Promise<Paged<AuditRow>> {
-  const scope = auditScope(actor);
-  if (scope === false) throw new AppError('FORBIDDEN');
-  const orgIds = scope === null ? null : await orgsRepo.subtreeIds(db, scope, todayIso());
+  authorize(actor, 'read');
+  const roots = auditRoots(actor);
+  const orgIds = roots === null ? null : await orgsRepo.subtreeIds(db, roots, todayIso());
   const { rows, total } = await repo.list(db, { ...q, orgIds, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
     items: rows.map((r) => ({

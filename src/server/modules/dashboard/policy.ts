@@ -1,5 +1,6 @@
 import { SCHOOL_TYPES } from '../../../shared/enums';
 import { type Actor, atLeast, isOfficeRole, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** The orgs at which the actor is office staff (office leader or specialist): the roots of their dashboard. */
 export function officeRoots(actor: Actor): { id: string; name: string }[] {
@@ -30,3 +31,15 @@ export function canSeeNetwork(
   if (n.leadOrgId && managedSchools(actor).includes(n.leadOrgId)) return true;
   return atLeast(scopeOf(actor, n.supervisingChain), 'office');
 }
+
+/** The whole installation's dashboard (the default view of an admin with no office or network). */
+export function canSeeAll(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
+/** The dashboard module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  'see.org': (actor: Actor, f: { orgChain: readonly string[] }) => canSeeOrg(actor, f.orgChain),
+  'see.network': canSeeNetwork,
+  'see.all': canSeeAll,
+});

@@ -9,7 +9,7 @@ import { effectiveRulesMany } from '../rules/effective';
 import { addDays } from '../rules/presets';
 import { heldBySubject, subjectsInPlay } from '../rules/subjectsInPlay';
 import { bestDocument, deadlineRows, networkCompliance, rateRow, teamCompliance } from './compliance';
-import { canSeeNetwork, canSeeOrg, managedSchools, officeRoots } from './policy';
+import { authorize, managedSchools, officeRoots } from './policy';
 import * as repo from './repo';
 
 type Year = NonNullable<Awaited<ReturnType<typeof repo.yearAt>>>;
@@ -38,21 +38,21 @@ async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year:
     const n = await repo.networkFacts(db, q.networkId);
     if (!n) throw notFound('mạng lưới');
     const supervisingChain = await orgsRepo.ancestorChain(db, n.supervisingOrgId, asOf);
-    if (!canSeeNetwork(actor, { ...n, supervisingChain })) throw new AppError('FORBIDDEN');
+    authorize(actor, 'see.network', { ...n, supervisingChain });
     return { scope: { kind: 'networks', networkIds: [n.id] }, view: { kind: 'network', id: n.id, name: n.name }, choices };
   }
   if (q.orgId) {
     const org = await orgsRepo.findById(db, q.orgId);
     if (!org) throw notFound('đơn vị');
-    if (!canSeeOrg(actor, await orgsRepo.ancestorChain(db, org.id, asOf))) throw new AppError('FORBIDDEN');
+    authorize(actor, 'see.org', { orgChain: await orgsRepo.ancestorChain(db, org.id, asOf) });
     return { scope: { kind: 'orgs', rootIds: [org.id] }, view: { kind: 'org', id: org.id, name: org.name }, choices };
   }
   if (offices.length)
     return { scope: { kind: 'orgs', rootIds: [offices[0].id] }, view: { kind: 'org', id: offices[0].id, name: offices[0].name }, choices };
   if (led.length)
     return { scope: { kind: 'networks', networkIds: [led[0].id] }, view: { kind: 'network', id: led[0].id, name: led[0].name }, choices };
-  if (actor.isAdmin) return { scope: { kind: 'all' }, view: { kind: 'all', id: null, name: 'Toàn hệ thống' }, choices };
-  throw new AppError('FORBIDDEN');
+  authorize(actor, 'see.all');
+  return { scope: { kind: 'all' }, view: { kind: 'all', id: null, name: 'Toàn hệ thống' }, choices };
 }
 
 /**

@@ -7,7 +7,7 @@ import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { readWithinLimit } from '../../lib/upload';
 import { checkFile } from '../meetings/attachments';
-import { canUploadDocuments } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 import { load } from './service';
 
@@ -17,7 +17,7 @@ const DOCUMENT_TYPES = ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png'];
 /** 403 unless the actor may send documents for the inspection now. */
 export async function requireUpload(db: Executor, actor: Actor, id: string): Promise<void> {
   const { row, scope } = await load(db, actor, id);
-  if (!canUploadDocuments(actor, scope, row.status)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'upload', { scope, status: row.status });
 }
 
 /** Reads the uploaded file (size-limited by the multipart plugin), checks its type; returns name, data and MIME type. */
@@ -48,7 +48,7 @@ export async function addDocument(
   f: { kind: InspectionDocumentKind; fileName: string; mimeType: string; size: number; sha256: string },
 ): Promise<InspectionDocumentView> {
   const { row, scope } = await load(tx, actor, id);
-  if (!canUploadDocuments(actor, scope, row.status)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'upload', { scope, status: row.status });
   const doc = await repo.insertDocument(tx, {
     inspectionId: id,
     kind: f.kind,
@@ -76,7 +76,7 @@ export async function removeDocument(tx: Executor, actor: Actor, documentId: str
   const doc = await repo.findDocument(tx, documentId);
   if (!doc) throw notFound('tài liệu');
   const { row, scope } = await load(tx, actor, doc.inspectionId);
-  if (!canUploadDocuments(actor, scope, row.status)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'upload', { scope, status: row.status });
   await repo.deleteDocument(tx, documentId);
   await audit(tx, actor, { action: 'detach', entityType: 'inspection', entityId: doc.inspectionId, orgId: row.provinceOrgId, before: doc });
 }

@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 import { canWriteProvince } from '../programme/policy';
 
 /** What the inspection policy needs: the Sở, the chains of the inspected unit (or of the network's schools), leaders. */
@@ -34,3 +35,10 @@ export function canUploadDocuments(actor: Actor, s: InspectionScope, status: str
 export function canReadAreas(actor: Actor, provinceOrgId: string): boolean {
   return actor.isAdmin || actor.roles.some((r) => r.chain.includes(provinceOrgId));
 }
+
+/** The inspections module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  write: (actor: Actor, f: { provinceOrgId: string }) => canWriteProvince(actor, f.provinceOrgId),
+  read: canReadInspection,
+  upload: (actor: Actor, f: { scope: InspectionScope; status: string }) => canUploadDocuments(actor, f.scope, f.status),
+});

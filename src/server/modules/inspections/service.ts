@@ -16,7 +16,7 @@ import { viDate } from '../../lib/format';
 import * as orgsRepo from '../orgs/repo';
 import { addDays, dayInYear, monthInYear, monthStart } from '../programme/dates';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canReadAreas, canReadInspection, canUploadDocuments, canWriteInspections, type InspectionScope } from './policy';
+import { authorize, canReadAreas, canReadInspection, canUploadDocuments, canWriteInspections, type InspectionScope } from './policy';
 import * as repo from './repo';
 import { provinceIn, scopesOf } from './scope';
 
@@ -48,7 +48,7 @@ export async function createArea(tx: Executor, actor: Actor, input: InspectionAr
   const year = await yearOf(tx, input.schoolYearId);
   const [province] = await orgsRepo.summaries(tx, [input.provinceOrgId]);
   if (province?.type !== 'province_department') throw fieldError('provinceOrgId', 'Sở GD&ĐT không tồn tại');
-  if (!canWriteInspections(actor, province.id)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId: province.id });
   const fields: FieldError[] = [];
   if (!monthInYear(input.month, year))
     fields.push({
@@ -75,7 +75,7 @@ export async function createArea(tx: Executor, actor: Actor, input: InspectionAr
 export async function removeArea(tx: Executor, actor: Actor, id: string) {
   const area = await repo.findArea(tx, id);
   if (!area) throw notFound('địa bàn kiểm tra');
-  if (!canWriteInspections(actor, area.provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId: area.provinceOrgId });
   await repo.deleteArea(tx, id);
   await audit(tx, actor, { action: 'delete', entityType: 'inspection_area', entityId: id, orgId: area.provinceOrgId, before: area });
 }
@@ -134,7 +134,7 @@ export async function load(db: Executor, actor: Actor, id: string) {
   const row = await repo.findById(db, id);
   if (!row) throw notFound('cuộc kiểm tra');
   const [scope] = await scopesOf(db, [row]);
-  if (!canReadInspection(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', scope);
   return { row, scope };
 }
 
@@ -181,7 +181,7 @@ async function validate(db: Executor, input: InspectionInput) {
 /** The Sở plans the inspection of a unit: date and inspection team. */
 export async function create(tx: Executor, actor: Actor, input: InspectionInput) {
   const { provinceOrgId } = await validate(tx, input);
-  if (!canWriteInspections(actor, provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId });
   const row = await repo.insert(tx, {
     provinceOrgId,
     schoolYearId: input.schoolYearId,
@@ -200,7 +200,7 @@ export async function create(tx: Executor, actor: Actor, input: InspectionInput)
 export async function record(tx: Executor, actor: Actor, id: string, input: InspectionRecordInput) {
   const before = await repo.lockById(tx, id);
   if (!before) throw notFound('cuộc kiểm tra');
-  if (!canWriteInspections(actor, before.provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId: before.provinceOrgId });
   const row = await repo.findById(tx, id);
   const texts = checklistFor(row?.schoolYearCode ?? '');
   const items = input.checklist.map((c) => ({

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import { loadMeeting } from '../meetings/access';
 import type { MeetingFacts } from '../meetings/policy';
 import type { MeetingRow } from '../meetings/repo';
-import { inStudyGroup, organisesStudy } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 /** A lesson-study meeting, its policy facts and its study row. */
@@ -21,7 +21,7 @@ export interface StudyAccess {
  */
 export async function loadStudy(db: Executor, actor: Actor, meetingId: string, lock = false): Promise<StudyAccess> {
   const { meeting, facts } = await loadMeeting(db, actor, meetingId);
-  if (!inStudyGroup(actor, facts)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'contribute', facts);
   if (meeting.kind !== 'lesson_study') {
     throw new AppError('INVALID_STATE', { params: { message: 'Buổi sinh hoạt này không phải là nghiên cứu bài học' } });
   }
@@ -32,7 +32,7 @@ export async function loadStudy(db: Executor, actor: Actor, meetingId: string, l
 /** As loadStudy (locked), and 403 unless the actor organises the study; 409 when the meeting was cancelled. */
 export async function loadOrganised(db: Executor, actor: Actor, meetingId: string): Promise<StudyAccess> {
   const s = await loadStudy(db, actor, meetingId, true);
-  if (!organisesStudy(actor, s.facts)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'organise', s.facts);
   requireOpen(s);
   return s;
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 import { type MeetingFacts, managesHost } from '../meetings/policy';
 
 /**
@@ -37,3 +38,10 @@ export function lessonStudyCan(actor: Actor, f: MeetingFacts, minutesStatus: str
     toMinutes: writesMinutes(actor, f) && minutesStatus === 'draft',
   };
 }
+
+/** The lesson-study module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  contribute: inStudyGroup,
+  organise: organisesStudy,
+  toMinutes: writesMinutes,
+});

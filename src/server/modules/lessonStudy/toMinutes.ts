@@ -1,10 +1,9 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { AppError } from '../../lib/errors';
 import * as minutesRepo from '../minutes/repo';
 import { assertEditable, saveText } from '../minutes/service';
 import { loadStudy } from './access';
-import { writesMinutes } from './policy';
+import { authorize } from './policy';
 import { requireAnalysis } from './service';
 
 function escapeHtml(text: string): string {
@@ -33,7 +32,7 @@ export function analysisHtml(a: { teacherShare: string; evidence: string; expert
  */
 export async function analysisToMinutes(tx: Executor, actor: Actor, meetingId: string): Promise<void> {
   const { facts, study } = await loadStudy(tx, actor, meetingId);
-  if (!writesMinutes(actor, facts)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'toMinutes', facts);
   // The minutes' state first: out for signing or locked, nothing more goes into them (decision 0024).
   const current = await minutesRepo.findByMeeting(tx, meetingId);
   assertEditable(current);

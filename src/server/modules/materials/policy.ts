@@ -1,5 +1,6 @@
 import type { MaterialVisibility } from '../../../shared/materials';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What a material's policy needs: its owner's chain, province, uploader, and whether the actor's school shares a network with the owner. */
 export interface MaterialScope {
@@ -31,3 +32,15 @@ export function actorSchools(actor: Actor): string[] {
     r.orgType === 'team' ? [r.chain[1]] : r.orgType === 'school' || r.orgType === 'center' ? [r.orgId] : [],
   );
 }
+
+/** Who publishes a meeting attachment to the library: its uploader, or whoever may manage the meeting's files. */
+export function canPublish(actor: Actor, f: { uploadedBy: string | null; managesMeetingFiles: boolean }): boolean {
+  return f.uploadedBy === actor.personId || f.managesMeetingFiles;
+}
+
+/** The materials module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  read: canRead,
+  delete: (actor: Actor, s: MaterialScope) => canRead(actor, s) && canDelete(actor, s),
+  publish: canPublish,
+});

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { AppError } from '../../lib/errors';
 import { readable as readableAttachment, requireUpload } from '../meetings/attachments';
+import { authorize } from './policy';
 
 /**
  * The meeting attachment a user wants to publish to the library: they must read the meeting and either have uploaded
@@ -10,10 +10,12 @@ import { readable as readableAttachment, requireUpload } from '../meetings/attac
  */
 export async function publishSource(db: Executor, actor: Actor, attachmentId: string, dataDir: string) {
   const a = await readableAttachment(db, actor, attachmentId, dataDir);
-  if (a.uploadedBy !== actor.personId) {
-    await requireUpload(db, actor, a.meetingId).catch(() => {
-      throw new AppError('FORBIDDEN');
-    });
-  }
+  const managesMeetingFiles =
+    a.uploadedBy !== actor.personId &&
+    (await requireUpload(db, actor, a.meetingId).then(
+      () => true,
+      () => false,
+    ));
+  authorize(actor, 'publish', { uploadedBy: a.uploadedBy, managesMeetingFiles });
   return a;
 }

@@ -12,10 +12,10 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import { loadReadable } from '../meetings/access';
 import * as orgsRepo from '../orgs/repo';
-import { actorSchools, canDelete, canRead, type MaterialScope } from './policy';
+import { actorSchools, authorize, canDelete, canRead, type MaterialScope } from './policy';
 import * as repo from './repo';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -77,7 +77,7 @@ export async function readable(db: Executor, actor: Actor, id: string): Promise<
   const row = await repo.findById(db, id);
   if (!row) throw notFound('học liệu');
   const [scope] = await scopesOf(db, actor, [row]);
-  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', scope);
   return { view: shape(row, scope, actor), storageKey: row.storageKey };
 }
 
@@ -137,7 +137,7 @@ export async function remove(tx: Executor, actor: Actor, id: string): Promise<st
   const row = await repo.findById(tx, id);
   if (!row) throw notFound('học liệu');
   const [scope] = await scopesOf(tx, actor, [row]);
-  if (!canRead(actor, scope) || !canDelete(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'delete', scope);
   const last = await repo.remove(tx, id, row.storageKey);
   await audit(tx, actor, { action: 'delete', entityType: 'material', entityId: id, orgId: row.ownerOrgId, before: row });
   return last ? row.storageKey : null;

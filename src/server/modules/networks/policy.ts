@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /**
  * Network policy. Networks are public within the platform (name, members, leaders' names: they come from a
@@ -9,3 +10,9 @@ export function networkCan(actor: Actor, supervisingChain: readonly string[]): {
   const office = atLeast(scopeOf(actor, supervisingChain), 'office');
   return { update: office, delete: office };
 }
+
+/** The networks module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  update: (actor: Actor, f: { supervisingChain: readonly string[] }) => networkCan(actor, f.supervisingChain).update,
+  delete: (actor: Actor, f: { supervisingChain: readonly string[] }) => networkCan(actor, f.supervisingChain).delete,
+});

@@ -5,11 +5,11 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { networkCan } from './policy';
+import { authorize, networkCan } from './policy';
 import * as repo from './repo';
 
 type ParsedNetworkInput = Omit<NetworkInput, 'leaders' | 'leadershipMode'> & {
@@ -75,7 +75,7 @@ async function validate(db: Executor, actor: Actor, input: ParsedNetworkInput, s
     throw fieldError('supervisingOrgId', 'Đơn vị quản lý phải là Sở GD&ĐT, Phòng GD&ĐT hoặc UBND xã/phường');
   }
   const chain = await orgsRepo.ancestorChain(db, supervisor.id, todayIso());
-  if (!networkCan(actor, chain).update) throw new AppError('FORBIDDEN');
+  authorize(actor, 'update', { supervisingChain: chain });
   const members = await orgsRepo.summaries(db, input.memberOrgIds);
   if (members.length !== input.memberOrgIds.length) throw fieldError('memberOrgIds', 'Có đơn vị thành viên không tồn tại');
   const notSchool = members.find((m) => !SCHOOL_TYPES.includes(m.type));
@@ -131,7 +131,7 @@ export async function update(tx: Executor, actor: Actor, id: string, input: Pars
   const before = await repo.findById(tx, id);
   if (!before) throw notFound('mạng lưới');
   const oldChain = await orgsRepo.ancestorChain(tx, before.network.supervisingOrgId, todayIso());
-  if (!networkCan(actor, oldChain).update) throw new AppError('FORBIDDEN');
+  authorize(actor, 'update', { supervisingChain: oldChain });
   await validate(tx, actor, input, id);
   const [oldMembers, oldLeaders] = await Promise.all([repo.membersOf(tx, id), repo.leadersOf(tx, id, todayIso())]);
   const network = await repo.update(tx, id, rowOf(input));
@@ -156,7 +156,7 @@ export async function remove(tx: Executor, actor: Actor, id: string) {
   const before = await repo.findById(tx, id);
   if (!before) throw notFound('mạng lưới');
   const chain = await orgsRepo.ancestorChain(tx, before.network.supervisingOrgId, todayIso());
-  if (!networkCan(actor, chain).delete) throw new AppError('FORBIDDEN');
+  authorize(actor, 'delete', { supervisingChain: chain });
   const members = await repo.membersOf(tx, id);
   await repo.remove(tx, id);
   await audit(tx, actor, {

@@ -4,11 +4,11 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, notFound } from '../../lib/errors';
 import * as outboxRepo from './outboxRepo';
-import { canSeeOutbox } from './policy';
+import { authorize } from './policy';
 
 /** The outbox for admins: the latest e-mails, e.g. the failed ones (status=failed). */
 export async function list(db: Executor, actor: Actor, q: OutboxQuery): Promise<OutboxItemView[]> {
-  if (!canSeeOutbox(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'outbox.list');
   const rows = await outboxRepo.list(db, q.status, q.limit ?? 100);
   return rows.map((r) => ({
     id: r.id,
@@ -26,7 +26,7 @@ export async function list(db: Executor, actor: Actor, q: OutboxQuery): Promise<
 
 /** An admin puts a failed e-mail back in the queue (attempts reset, due now). */
 export async function retry(tx: Executor, actor: Actor, id: string): Promise<void> {
-  if (!canSeeOutbox(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'outbox.retry');
   if (!(await outboxRepo.requeue(tx, id, new Date()))) {
     if (!(await outboxRepo.exists(tx, id))) throw notFound('thư');
     throw new AppError('INVALID_STATE', { params: { message: 'Chỉ gửi lại được thư đã gửi thất bại' } });

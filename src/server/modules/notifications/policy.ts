@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /**
  * Notices and preferences are personal: every route acts on the logged-in person's own (there is no way to name
@@ -7,3 +8,6 @@ import type { Actor } from '../../lib/actor';
 export function canSeeOutbox(actor: Actor): boolean {
   return actor.isAdmin;
 }
+
+/** The notifications module's one authorisation entry: `authorize(actor, action)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({ 'outbox.list': canSeeOutbox, 'outbox.retry': canSeeOutbox });

@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What the observations policy needs about one note. */
 export interface NoteFacts {
@@ -19,3 +20,9 @@ export function canReadNote(actor: Actor, n: NoteFacts): boolean {
 export function isObserver(actor: Actor, n: NoteFacts): boolean {
   return n.observerId === actor.personId;
 }
+
+/** The observations module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  /** Writing to a note needs the note (a missing one is refused like another's) and its observer. */
+  write: (actor: Actor, n: NoteFacts | undefined) => n !== undefined && isObserver(actor, n),
+});

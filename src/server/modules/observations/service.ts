@@ -7,7 +7,7 @@ import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, notFound } from '../../lib/errors';
 import { viDate } from '../../lib/format';
 import { loadStudy, requireOpen, type StudyAccess } from '../lessonStudy/access';
-import { canReadNote, isObserver } from './policy';
+import { authorize, canReadNote } from './policy';
 import * as repo from './repo';
 
 /** Shapes a note for the actor. */
@@ -69,8 +69,8 @@ export async function upsert(tx: Executor, actor: Actor, id: string, input: Note
   const created = await repo.insertNote(tx, { id, meetingId: input.meetingId, observerId: actor.personId, ...values });
   if (!created) {
     const existing = await repo.lockNote(tx, id);
-    if (!existing || !isObserver(actor, existing)) throw new AppError('FORBIDDEN');
-    if (existing.meetingId !== input.meetingId) throw new AppError('CONFLICT');
+    authorize(actor, 'write', existing);
+    if (existing?.meetingId !== input.meetingId) throw new AppError('CONFLICT');
     await repo.updateNote(tx, id, values);
   }
   await audit(tx, actor, {
@@ -103,7 +103,7 @@ export async function own(tx: Executor, actor: Actor, id: string): Promise<{ not
   const note = await repo.lockNote(tx, id);
   if (!note) throw notFound('ghi chép quan sát');
   const study = await loadStudy(tx, actor, note.meetingId);
-  if (!isObserver(actor, note)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', note);
   return { note, study };
 }
 

@@ -1,6 +1,7 @@
 import { ALLOWED_CHILDREN, type OrgType } from '../../../shared/enums';
 import type { OrgDetail } from '../../../shared/types';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /**
  * Org policy. Everyone logged in reads an org's public facts (name, type, place in the tree).
@@ -36,3 +37,17 @@ export function canNameOrg(actor: Actor, chain: readonly string[], recordOrgIds:
   if (actor.roles.some((r) => r.chain.includes(chain[0] as string))) return true;
   return chain.some((id) => recordOrgIds.includes(id));
 }
+
+/** Whether the actor may move an org under this new parent (admins anywhere, else office staff over the parent). */
+export function canMoveUnder(actor: Actor, parentChain: readonly string[], parentType: OrgType): boolean {
+  return actor.isAdmin || orgCan(actor, parentChain, parentType).move;
+}
+
+type OrgFacts = { chain: readonly string[]; type: OrgType };
+
+/** The orgs module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  createChild: (actor: Actor, parent: OrgFacts) => orgCan(actor, parent.chain, parent.type).createChild,
+  update: (actor: Actor, org: OrgFacts) => orgCan(actor, org.chain, org.type).update,
+  move: (actor: Actor, org: OrgFacts) => orgCan(actor, org.chain, org.type).move,
+});

@@ -6,11 +6,11 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import { dayBefore, viDate } from '../../lib/format';
 import * as networksRepo from '../networks/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canCreateRoot, orgCan } from './policy';
+import { authorize, canCreateRoot, canMoveUnder, orgCan } from './policy';
 import * as repo from './repo';
 
 type ParsedOrgInput = Omit<OrgInput, 'levels' | 'subjectIds'> & { levels: NonNullable<OrgInput['levels']>; subjectIds: string[] };
@@ -103,7 +103,7 @@ export async function create(tx: Executor, actor: Actor, input: ParsedOrgInput) 
   if (input.parentId) {
     const parent = await checkParent(tx, input.parentId, input.type);
     const chain = await repo.ancestorChain(tx, parent.id, today);
-    if (!orgCan(actor, chain, parent.type).createChild) throw new AppError('FORBIDDEN');
+    authorize(actor, 'createChild', { chain, type: parent.type });
   } else if (!canCreateRoot(actor)) {
     throw fieldError('parentId', 'Cần chọn đơn vị cấp trên');
   } else if (input.type !== 'province_department') {
@@ -127,7 +127,7 @@ export async function create(tx: Executor, actor: Actor, input: ParsedOrgInput) 
 export async function update(tx: Executor, actor: Actor, id: string, input: ParsedOrgInput) {
   const org = await mustFind(tx, id);
   const chain = await repo.ancestorChain(tx, id, todayIso());
-  if (!orgCan(actor, chain, org.type).update) throw new AppError('FORBIDDEN');
+  authorize(actor, 'update', { chain, type: org.type });
   if (input.type !== org.type) throw fieldError('type', 'Không thể đổi loại đơn vị sau khi đã tạo');
   // The parent changes only through move: a different parentId is refused rather than silently ignored.
   if (input.parentId && (await repo.openLink(tx, id))?.parentId !== input.parentId)
@@ -144,11 +144,10 @@ export async function move(tx: Executor, actor: Actor, id: string, input: OrgPar
   const org = await mustFind(tx, id);
   const today = todayIso();
   const chain = await repo.ancestorChain(tx, id, today);
-  if (!orgCan(actor, chain, org.type).move) throw new AppError('FORBIDDEN');
+  authorize(actor, 'move', { chain, type: org.type });
   const parent = await checkParent(tx, input.parentId, org.type);
   const parentChain = await repo.ancestorChain(tx, parent.id, today);
-  if (!orgCan(actor, parentChain, parent.type).move && !actor.isAdmin)
-    throw fieldError('parentId', 'Bạn không quản lý đơn vị cấp trên mới');
+  if (!canMoveUnder(actor, parentChain, parent.type)) throw fieldError('parentId', 'Bạn không quản lý đơn vị cấp trên mới');
   const parentChainThen = await repo.ancestorChain(tx, parent.id, input.validFrom);
   if (parentChain.includes(id) || parentChainThen.includes(id))
     throw fieldError('parentId', 'Không thể chuyển đơn vị vào chính cấp dưới của nó');

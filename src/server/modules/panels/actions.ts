@@ -8,7 +8,7 @@ import { AppError, type FieldError, fieldError, notFound } from '../../lib/error
 import { readable as readableMaterial } from '../materials/service';
 import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
-import { canSubmitFor, isHead, isMember } from './policy';
+import { authorize } from './policy';
 import { selectionProblem } from './ranking';
 import * as repo from './repo';
 import { load, ranking } from './service';
@@ -23,7 +23,7 @@ export async function submitEntry(tx: Executor, actor: Actor, eventId: string, v
   if (team?.type !== 'team') throw fieldError('teamOrgId', 'Tổ chuyên môn không tồn tại');
   const teamChain = await orgsRepo.ancestorChain(tx, v.teamOrgId, todayIso());
   if (!teamChain.includes(e.organiserOrgId)) throw fieldError('teamOrgId', 'Tổ chuyên môn không thuộc đơn vị tổ chức hội thi');
-  if (!canSubmitFor(actor, teamChain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'submitEntry', { teamChain });
   if (e.selectedAt) throw invalid('Tổ điều hành đã chọn xong, không nhận thêm hồ sơ');
   if (new Date() > e.submissionDeadline)
     throw invalid(
@@ -64,7 +64,7 @@ export async function submitEntry(tx: Executor, actor: Actor, eventId: string, v
  */
 export async function score(tx: Executor, actor: Actor, eventId: string, entryId: string, v: PanelScoreInput): Promise<void> {
   const { row, scope, entries, rubric } = await load(tx, actor, eventId, true);
-  if (!isMember(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'score', scope);
   if (!entries.some((x) => x.entry.id === entryId)) throw notFound('hồ sơ dự thi');
   if (row.e.selectedAt) throw invalid('Tổ điều hành đã chọn xong, không chấm thêm');
   const mine = await repo.scoresOf(tx, eventId);
@@ -89,7 +89,7 @@ export async function score(tx: Executor, actor: Actor, eventId: string, entryId
 export async function select(tx: Executor, actor: Actor, eventId: string, entryIds: string[]): Promise<void> {
   const loaded = await load(tx, actor, eventId, true);
   const { row, scope, entries } = loaded;
-  if (!isHead(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'select', scope);
   if (row.e.selectedAt) throw invalid('Tổ điều hành đã chọn xong');
   const scores = await repo.scoresOf(tx, eventId);
   const missing = scope.memberIds.length * entries.length - scores.length;

@@ -3,8 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { localityOf } from '../../lib/documents/locality';
 import { renderPanelResults } from '../../lib/documents/panelResults';
-import { AppError } from '../../lib/errors';
-import { canSeeScores } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 import { load, ranking } from './service';
 
@@ -15,7 +14,7 @@ export const TIE_BREAK =
 /** The panel's results (ranking and selection) as a DOCX, for organisers and members who have scored every entry. */
 export async function resultsDocx(db: Executor, actor: Actor, id: string): Promise<{ fileName: string; data: Buffer }> {
   const loaded = await load(db, actor, id);
-  if (!canSeeScores(actor, loaded.scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'results', loaded.scope);
   const { row, rubric, scope } = loaded;
   const [head] = await repo.peopleByIds(db, [row.e.headPersonId]);
   const ranked = await ranking(db, loaded);

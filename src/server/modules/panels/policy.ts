@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What an event's policy needs: the organiser's chain, the panel, and the actor's progress in scoring. */
 export interface PanelScope {
@@ -42,3 +43,13 @@ export function canSeeScores(actor: Actor, s: PanelScope): boolean {
 export function canSubmitFor(actor: Actor, teamChain: string[]): boolean {
   return atLeast(scopeOf(actor, teamChain), 'team');
 }
+
+/** The panels module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  organise: (actor: Actor, f: { organiserChain: string[] }) => canOrganise(actor, f.organiserChain),
+  read: canRead,
+  submitEntry: (actor: Actor, f: { teamChain: string[] }) => canSubmitFor(actor, f.teamChain),
+  score: isMember,
+  select: isHead,
+  results: canSeeScores,
+});

@@ -4,11 +4,11 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { maxTotal, readRubric } from '../rubrics/service';
-import { canOrganise, canRead, canSeeAllEntries, canSeeScores, isHead, isMember, type PanelScope } from './policy';
+import { authorize, canOrganise, canRead, canSeeAllEntries, canSeeScores, isHead, isMember, type PanelScope } from './policy';
 import { rankEntries } from './ranking';
 import * as repo from './repo';
 
@@ -36,7 +36,7 @@ export async function load(db: Executor, actor: Actor, id: string, lock = false)
     entryCount: entries.length,
     myScoreCount,
   };
-  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', scope);
   return { row, scope, members, entries, rubric: row.e.rubricSnapshot as RubricSnapshot };
 }
 
@@ -178,7 +178,7 @@ export async function create(tx: Executor, actor: Actor, v: PanelEventInput): Pr
   const org = await orgsRepo.findById(tx, v.organiserOrgId);
   if (!org) throw fieldError('organiserOrgId', 'Đơn vị tổ chức không tồn tại');
   const chain = await orgsRepo.ancestorChain(tx, v.organiserOrgId, todayIso());
-  if (!canOrganise(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'organise', { organiserChain: chain });
   const rubric = await readRubric(tx, v.rubricId, actor).catch(() => {
     throw fieldError('rubricId', 'Bộ tiêu chí không tồn tại hoặc bạn không được dùng');
   });

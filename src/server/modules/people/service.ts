@@ -3,13 +3,13 @@ import { orgTypeLabels, positionLabels } from '../../../shared/labels';
 import type { PersonInput } from '../../../shared/schemas';
 import type { Paged, PersonDetail, PersonSummary } from '../../../shared/types';
 import type { Executor } from '../../db/client';
-import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canReadPerson, canWritePerson } from './policy';
+import { authorize, canWritePerson, readableStaffRoots } from './policy';
 import * as repo from './repo';
 
 type ParsedPersonInput = Omit<PersonInput, 'subjectIds'> & { subjectIds: string[] };
@@ -27,9 +27,8 @@ export const POSITION_ORG_TYPES: Record<Position, readonly OrgType[]> = {
 
 /** The orgs whose staff the actor may read: their schools (with teams) and the subtrees they manage; null = all. */
 export async function readableOrgIds(db: Executor, actor: Actor, date: string): Promise<string[] | null> {
-  if (actor.isAdmin) return null;
-  const roots = actor.roles.map((r) => (r.orgType === 'team' ? (r.chain[1] ?? r.orgId) : r.orgId));
-  return orgsRepo.subtreeIds(db, [...new Set(roots)], date);
+  const roots = readableStaffRoots(actor);
+  return roots === null ? null : orgsRepo.subtreeIds(db, roots, date);
 }
 
 /** Adds current positions and subjects to person rows. */
@@ -65,7 +64,7 @@ export async function list(
   if (q.orgId) {
     const chain = await orgsRepo.ancestorChain(db, q.orgId, today);
     if (chain.length === 0) throw fieldError('orgId', 'Đơn vị không tồn tại');
-    if (!atLeast(scopeOf(actor, chain), 'member')) throw new AppError('FORBIDDEN');
+    authorize(actor, 'staff.read', { orgChain: chain });
     orgIds = await orgsRepo.subtreeIds(db, [q.orgId], today);
   }
   const { rows, total } = await repo.list(db, {
@@ -85,7 +84,7 @@ export async function staffOfOrg(db: Executor, actor: Actor, orgId: string): Pro
   const today = todayIso();
   const chain = await orgsRepo.ancestorChain(db, orgId, today);
   if (chain.length === 0) throw notFound('đơn vị');
-  if (!atLeast(scopeOf(actor, chain), 'member')) throw new AppError('FORBIDDEN');
+  authorize(actor, 'staff.read', { orgChain: chain });
   const ids = await orgsRepo.subtreeIds(db, [orgId], today);
   const { rows } = await repo.list(db, { q: '', orgIds: ids, date: today, limit: 2000, offset: 0 });
   return summarize(db, rows, today);
@@ -102,7 +101,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Perso
   if (!person) throw notFound('người');
   const memberships = await repo.membershipsOf(db, id);
   const chains = await chainsOf(db, [...new Set(memberships.map((m) => m.orgId))]);
-  if (!canReadPerson(actor, id, chains)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', { personId: id, orgChains: chains });
   const [summary] = await summarize(db, [person], todayIso());
   return {
     ...summary,
@@ -144,7 +143,7 @@ function membershipRows(input: ParsedPersonInput) {
 /** Creates a person with positions and subjects. */
 export async function create(tx: Executor, actor: Actor, input: ParsedPersonInput) {
   const orgIds = await checkPositions(tx, input.positions);
-  if (!canWritePerson(actor, await chainsOf(tx, orgIds))) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { orgChains: await chainsOf(tx, orgIds) });
   if ((await schoolYearsRepo.existingSubjectIds(tx, input.subjectIds)).length !== new Set(input.subjectIds).size) {
     throw fieldError('subjectIds', 'Có môn học không tồn tại');
   }
@@ -168,7 +167,7 @@ export async function update(tx: Executor, actor: Actor, id: string, input: Pars
   const oldMemberships = await repo.membershipsOf(tx, id);
   const newOrgIds = await checkPositions(tx, input.positions);
   const allOrgIds = [...new Set([...oldMemberships.map((m) => m.orgId), ...newOrgIds])];
-  if (!canWritePerson(actor, await chainsOf(tx, allOrgIds))) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { orgChains: await chainsOf(tx, allOrgIds) });
   if ((await schoolYearsRepo.existingSubjectIds(tx, input.subjectIds)).length !== new Set(input.subjectIds).size) {
     throw fieldError('subjectIds', 'Có môn học không tồn tại');
   }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 import { canDraft, type PlanScope } from '../plans/policy';
 
 /**
@@ -8,3 +9,9 @@ import { canDraft, type PlanScope } from '../plans/policy';
 export function canPropose(actor: Actor, scope: Pick<PlanScope, 'network' | 'org'>): boolean {
   return canDraft(actor, scope);
 }
+
+/** The plan proposals module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  propose: canPropose,
+  copyForward: canPropose,
+});

@@ -12,7 +12,7 @@ import { scopesOf } from '../plans/shape';
 import { effectiveRules, quotaFor } from '../rules/effective';
 import { subjectsInPlay } from '../rules/subjectsInPlay';
 import { addDays, breakOn, type CalendarBreak } from './calendar';
-import { canPropose } from './policy';
+import { authorize } from './policy';
 import { proposeItems, sortByDate } from './propose';
 import { calendarBreaks, remainingTime } from './remaining';
 import * as repo from './repo';
@@ -41,7 +41,7 @@ async function networkAndTerm(db: Executor, actor: Actor, networkId: string, ter
   const term = chosen ? await repo.findTerm(db, chosen) : undefined;
   if (!term) throw fieldError('termId', 'Học kỳ không tồn tại');
   const [scope] = await scopesOf(db, [{ networkId, orgId: null, reviewerOrgId: network.supervisingOrgId }]);
-  if (!canPropose(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'propose', scope);
   if (term.schoolYearId !== network.schoolYearId) {
     throw fieldError(
       'termId',

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors';
 import { preparationDue } from '../notifications/eventDeadlines';
 import * as programme from '../programme/service';
 import { effectiveRules } from '../rules/effective';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 const invalid = (message: string) => new AppError('INVALID_STATE', { params: { message } });
@@ -29,7 +30,7 @@ export async function get(db: Executor, actor: Actor, assignmentId: string): Pro
 /** The unit's managers (or office staff above it) record that the plan and preparation report were sent to the Sở. */
 export async function submit(tx: Executor, actor: Actor, assignmentId: string, v: PreparationInput): Promise<void> {
   const a = await programme.get(tx, actor, assignmentId);
-  if (!a.can.link) throw new AppError('FORBIDDEN');
+  authorize(actor, 'submit', { canLinkAssignment: a.can.link });
   const meeting = a.meeting;
   if (!meeting) throw invalid('Phân công chưa gắn buổi sinh hoạt chuyên môn: hãy gắn buổi trước khi gửi báo cáo chuẩn bị');
   if (['cancelled', 'held', 'minutes_locked'].includes(meeting.status))

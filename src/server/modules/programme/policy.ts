@@ -1,4 +1,5 @@
-import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { type Actor, atLeast, isOfficeRole, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /**
  * Who writes the province programme and inspections: office staff of the province department (Sở) itself, and
@@ -20,3 +21,16 @@ export function canReadAssignment(actor: Actor, unitChain: readonly string[]): b
 export function canLinkAssignment(actor: Actor, unitChain: readonly string[]): boolean {
   return atLeast(scopeOf(actor, unitChain), 'school');
 }
+
+/** The province departments whose programme the actor writes (office staff of the Sở); null = every one (admins). */
+export function writableProvinces(actor: Actor): string[] | null {
+  if (actor.isAdmin) return null;
+  return [...new Set(actor.roles.filter((r) => r.orgType === 'province_department' && isOfficeRole(r)).map((r) => r.orgId))];
+}
+
+/** The programme module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  write: (actor: Actor, f: { provinceOrgId: string }) => canWriteProvince(actor, f.provinceOrgId),
+  read: (actor: Actor, f: { unitChain: readonly string[] }) => canReadAssignment(actor, f.unitChain),
+  link: (actor: Actor, f: { unitChain: readonly string[] }) => canLinkAssignment(actor, f.unitChain),
+});

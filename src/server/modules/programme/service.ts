@@ -8,7 +8,7 @@ import type {
   ProgrammeCan,
 } from '../../../shared/programme';
 import type { Executor } from '../../db/client';
-import { type Actor, isOfficeRole } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
@@ -17,7 +17,7 @@ import * as meetingsService from '../meetings/service';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { addDays, dayInYear, monthEnd, monthInYear, monthStart, vnDay } from './dates';
-import { canLinkAssignment, canReadAssignment, canWriteProvince } from './policy';
+import { authorize, canLinkAssignment, canReadAssignment, canWriteProvince, writableProvinces } from './policy';
 import * as repo from './repo';
 
 type Row = repo.AssignmentRow;
@@ -80,15 +80,15 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Assig
   const row = await repo.findById(db, id);
   if (!row) throw notFound('phân công');
   const [chain] = await chainsOf(db, [row]);
-  if (!canReadAssignment(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', { unitChain: chain });
   return shape(actor, row, chain);
 }
 
 /** The province departments where the actor writes (for the "Thêm phân công" buttons). */
 export async function can(db: Executor, actor: Actor): Promise<ProgrammeCan> {
-  if (actor.isAdmin) return { provinces: await repo.provinceDepartments(db) };
-  const ids = actor.roles.filter((r) => r.orgType === 'province_department' && isOfficeRole(r)).map((r) => r.orgId);
-  const orgs = await orgsRepo.summaries(db, [...new Set(ids)]);
+  const ids = writableProvinces(actor);
+  if (ids === null) return { provinces: await repo.provinceDepartments(db) };
+  const orgs = await orgsRepo.summaries(db, ids);
   return { provinces: orgs.map((o) => ({ id: o.id, name: o.name })) };
 }
 
@@ -138,7 +138,7 @@ function rowOf(input: AssignmentInput) {
 /** The Sở assigns a province-level meeting to a unit. */
 export async function create(tx: Executor, actor: Actor, input: AssignmentInput) {
   const { provinceOrgId } = await validate(tx, input);
-  if (!canWriteProvince(actor, provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId });
   const row = await repo.insert(tx, { ...rowOf(input), provinceOrgId, createdBy: actor.personId });
   await audit(tx, actor, { action: 'create', entityType: 'assignment', entityId: row.id, orgId: provinceOrgId, after: row });
   return row;
@@ -148,7 +148,7 @@ export async function create(tx: Executor, actor: Actor, input: AssignmentInput)
 export async function update(tx: Executor, actor: Actor, id: string, input: AssignmentInput) {
   const before = await repo.lockById(tx, id);
   if (!before) throw notFound('phân công');
-  if (!canWriteProvince(actor, before.provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId: before.provinceOrgId });
   const { provinceOrgId } = await validate(tx, input);
   if (provinceOrgId !== before.provinceOrgId) throw fieldError('unitOrgId', 'Đơn vị phải thuộc cùng Sở GD&ĐT');
   const unitChanged = input.unitOrgId !== before.unitOrgId || input.schoolYearId !== before.schoolYearId;
@@ -160,7 +160,7 @@ export async function update(tx: Executor, actor: Actor, id: string, input: Assi
 export async function remove(tx: Executor, actor: Actor, id: string) {
   const before = await repo.lockById(tx, id);
   if (!before) throw notFound('phân công');
-  if (!canWriteProvince(actor, before.provinceOrgId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { provinceOrgId: before.provinceOrgId });
   await repo.remove(tx, id);
   await audit(tx, actor, { action: 'delete', entityType: 'assignment', entityId: id, orgId: before.provinceOrgId, before });
 }
@@ -170,7 +170,7 @@ async function forLinking(db: Executor, actor: Actor, id: string) {
   const row = await repo.findById(db, id);
   if (!row) throw notFound('phân công');
   const [chain] = await chainsOf(db, [row]);
-  if (!canLinkAssignment(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'link', { unitChain: chain });
   return row;
 }
 

@@ -1,6 +1,7 @@
 import { SCHOOL_TYPES } from '../../../shared/enums';
 import type { ReportStatus } from '../../../shared/reports';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 import { canDraft as canDraftPlan, canReview as canReviewPlan, type PlanScope } from '../plans/policy';
 
 /**
@@ -49,3 +50,11 @@ export function canReadRollup(actor: Actor, org: { type: string; chain: string[]
   if (atLeast(scope, 'office')) return true;
   return SCHOOL_TYPES.includes(org.type as never) && atLeast(scope, 'school');
 }
+
+/** The reports module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  read: canRead,
+  draft: canDraft,
+  review: canReview,
+  readRollup: canReadRollup,
+});

@@ -2,10 +2,10 @@ import type { Rollup, RollupQuery } from '../../../shared/reports';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
 import { scopesOf } from '../plans/shape';
-import { canDraft, canRead, canReadRollup } from './policy';
+import { authorize, canDraft, canRead, canReadRollup } from './policy';
 import { buildRollup } from './rollup';
 import { periodOrFail } from './service';
 
@@ -14,7 +14,7 @@ export async function rollupOf(db: Executor, actor: Actor, q: RollupQuery) {
   const org = await orgsRepo.findById(db, q.orgId);
   if (!org) throw notFound('đơn vị');
   const chain = await orgsRepo.ancestorChain(db, org.id, todayIso());
-  if (!canReadRollup(actor, { type: org.type, chain: chain.length ? chain : [org.id] })) throw new AppError('FORBIDDEN');
+  authorize(actor, 'readRollup', { type: org.type, chain: chain.length ? chain : [org.id] });
   const termNumber = (q.termNumber as 1 | 2 | undefined) ?? null;
   const { code, period } = await periodOrFail(db, q.schoolYearId, termNumber);
   const built = await buildRollup(db, { id: org.id, name: org.name, type: org.type }, period);

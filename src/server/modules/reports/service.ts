@@ -17,7 +17,7 @@ import { MarkedCache } from '../../lib/markedCache';
 import { notifyPeople } from '../notifications/notify';
 import * as orgsRepo from '../orgs/repo';
 import { scopesOf } from '../plans/shape';
-import { canDraft, canRead, canReview, reportCan } from './policy';
+import { authorize, canRead, reportCan } from './policy';
 import * as repo from './repo';
 import { liveResults } from './rollup';
 import { summarize } from './shape';
@@ -74,7 +74,7 @@ async function withScope(db: Executor, id: string) {
 /** Loads a report the actor may read, with its scope; 404 or 403 otherwise. */
 export async function readable(db: Executor, actor: Actor, id: string) {
   const found = await withScope(db, id);
-  if (!canRead(actor, found.scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', found.scope);
   return found;
 }
 
@@ -98,7 +98,7 @@ export async function get(db: Executor, actor: Actor, id: string, mark?: string)
   }
   const day = todayIso();
   const { scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
-  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', scope);
   // the computation reads the row again: it may run later than this request, at a newer mark (lib/markedCache.ts)
   const detail = await details.get(db, `${id}|${day}`, mark, async () => detailOf(db, (await withScope(db, id)).row));
   return { ...detail, can: reportCan(actor, scope, detail.status) };
@@ -173,7 +173,7 @@ export async function create(tx: Executor, actor: Actor, input: ReportInput) {
   }
   const owner: Owner = { networkId: input.networkId ?? null, orgId: input.orgId ?? null, reviewerOrgId };
   const [scope] = await scopesOf(tx, [owner]);
-  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'draft', scope);
   if (await repo.findForOwner(tx, owner, input.schoolYearId, termNumber)) {
     throw fieldError('termNumber', 'Đã có báo cáo của đơn vị cho kỳ này: hãy mở báo cáo đó để sửa');
   }
@@ -201,7 +201,7 @@ async function lockForDrafter(tx: Executor, actor: Actor, id: string) {
   const row = await repo.lockById(tx, id);
   if (!row) throw notFound('báo cáo');
   const [scope] = await scopesOf(tx, [row]);
-  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'draft', scope);
   return row;
 }
 
@@ -254,7 +254,7 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   const before = await repo.lockById(tx, id);
   if (!before) throw notFound('báo cáo');
   const [scope] = await scopesOf(tx, [before]);
-  if (!canReview(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'review', scope);
   if (before.status !== 'submitted' && before.status !== 'resubmitted') {
     throw invalidState(
       before.status === 'accepted'

@@ -5,7 +5,7 @@ import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
-import { canEdit, canRead } from './policy';
+import { authorize, canEdit, canRead } from './policy';
 import { RUBRIC_PRESETS } from './presets';
 import * as repo from './repo';
 
@@ -69,7 +69,7 @@ export async function readRubric(db: Executor, id: string, actor?: Actor): Promi
   const row = await repo.findById(db, id);
   if (!row) throw notFound('bộ tiêu chí');
   const chain = row.ownerOrgId ? await orgsRepo.ancestorChain(db, row.ownerOrgId, todayIso()) : null;
-  if (actor && !canRead(actor, row.ownerOrgId, chain)) throw new AppError('FORBIDDEN');
+  if (actor) authorize(actor, 'read', { ownerOrgId: row.ownerOrgId, ownerChain: chain });
   return shape(row, { update: actor ? canEdit(actor, chain) : false });
 }
 
@@ -87,7 +87,7 @@ function checkGrading(v: RubricInput): void {
 /** Creates an org's rubric (office staff over the org). */
 export async function create(tx: Executor, actor: Actor, v: RubricInput): Promise<string> {
   const chain = await ownerChain(tx, v.ownerOrgId);
-  if (!canEdit(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'edit', { ownerChain: chain });
   checkGrading(v);
   const row = { ownerOrgId: v.ownerOrgId, name: v.name, purpose: v.purpose, noGrading: v.noGrading, groups: normaliseGroups(v.groups) };
   const { id } = await repo.insert(tx, { ...row, createdBy: actor.personId });
@@ -102,7 +102,7 @@ export async function update(tx: Executor, actor: Actor, id: string, v: RubricIn
   if (!before.ownerOrgId)
     throw new AppError('INVALID_STATE', { params: { message: 'Bộ tiêu chí mẫu không sửa được; hãy tạo bản sao cho đơn vị' } });
   const chain = await orgsRepo.ancestorChain(tx, before.ownerOrgId, todayIso());
-  if (!canEdit(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'edit', { ownerChain: chain });
   if (v.ownerOrgId !== before.ownerOrgId) throw fieldError('ownerOrgId', 'Không đổi được đơn vị ban hành của bộ tiêu chí');
   checkGrading(v);
   const set = { name: v.name, purpose: v.purpose, noGrading: v.noGrading, groups: normaliseGroups(v.groups) };

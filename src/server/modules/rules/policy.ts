@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** Everyone logged in reads the rules of any org (they are public instructions). */
 export function canReadRules(_actor: Actor): boolean {
@@ -9,3 +10,8 @@ export function canReadRules(_actor: Actor): boolean {
 export function canWriteRules(actor: Actor, orgChain: readonly string[]): boolean {
   return atLeast(scopeOf(actor, orgChain), 'office');
 }
+
+/** The rules module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  write: (actor: Actor, f: { orgChain: readonly string[] }) => canWriteRules(actor, f.orgChain),
+});

@@ -7,7 +7,7 @@ import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
 import { effectiveRules } from './effective';
-import { canWriteRules } from './policy';
+import { authorize, canWriteRules } from './policy';
 import { presetInput, RULE_PRESETS } from './presets';
 import * as repo from './repo';
 
@@ -71,7 +71,7 @@ function vn(iso: string): string {
 async function authorise(db: Executor, actor: Actor, orgId: string, schoolYearId: string) {
   const { org, year } = await loadOrgAndYear(db, orgId, schoolYearId);
   const chain = await orgsRepo.ancestorChain(db, orgId, todayIso());
-  if (!canWriteRules(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', { orgChain: chain });
   if (!OFFICE_TYPES.includes(org.type))
     throw new AppError('INVALID_STATE', {
       params: { message: 'Chỉ Sở GD&ĐT, Phòng GD&ĐT hoặc UBND xã/phường đặt quy định sinh hoạt chuyên môn' },

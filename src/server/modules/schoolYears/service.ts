@@ -3,8 +3,8 @@ import type { SchoolYear } from '../../../shared/types';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
-import { AppError, notFound } from '../../lib/errors';
-import { canManageSchoolYears } from './policy';
+import { notFound } from '../../lib/errors';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 /** Every school year, newest first. */
@@ -20,7 +20,7 @@ export async function current(db: Executor, date: string): Promise<SchoolYear | 
 
 /** Creates a school year with its two terms. */
 export async function create(tx: Executor, actor: Actor, input: SchoolYearInput) {
-  if (!canManageSchoolYears(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'manage');
   const y = await repo.insert(tx, { code: input.code, startDate: input.startDate, endDate: input.endDate }, input.terms);
   await audit(tx, actor, { action: 'create', entityType: 'school_year', entityId: y.id, orgId: null, after: input });
   return y;
@@ -28,7 +28,7 @@ export async function create(tx: Executor, actor: Actor, input: SchoolYearInput)
 
 /** Changes a school year's dates and terms. */
 export async function update(tx: Executor, actor: Actor, id: string, input: SchoolYearInput) {
-  if (!canManageSchoolYears(actor)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'manage');
   const before = (await repo.listWithTerms(tx)).find((y) => y.id === id);
   if (!before) throw notFound('năm học');
   const y = await repo.update(tx, id, { code: input.code, startDate: input.startDate, endDate: input.endDate }, input.terms);
