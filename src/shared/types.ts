@@ -1,4 +1,8 @@
-import type { LeadershipMode, NetworkKind, NetworkRole, OrgType, Position, SchoolLevel } from './enums';
+import type { z } from 'zod';
+import type { NetworkKind, NetworkRole, OrgType, Position } from './enums';
+import type { networkDetail, networkSummary } from './networkViews';
+import type { personDetail, personSummary } from './peopleViews';
+import type { orgSummary, subjectView } from './views';
 
 /** Response shapes of the API. `can` lists what the current user may do with the record. */
 
@@ -29,20 +33,11 @@ export interface SchoolYear {
   terms: Array<{ id: string; number: 1 | 2; startDate: string; endDate: string }>;
 }
 
-export interface Subject {
-  id: string;
-  code: string;
-  name: string;
-}
+/** A subject (môn học). */
+export type Subject = z.infer<typeof subjectView>;
 
-export interface OrgSummary {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  type: OrgType;
-  levels: SchoolLevel[];
-}
+/** An org in lists and references. */
+export type OrgSummary = z.infer<typeof orgSummary>;
 
 export interface OrgTreeNode extends OrgSummary {
   parentId: string | null;
@@ -63,22 +58,11 @@ export interface OrgDetail extends OrgSummary {
   can: { update: boolean; createChild: boolean; move: boolean; viewStaff: boolean; manageStaff: boolean };
 }
 
-export interface PersonSummary {
-  id: string;
-  code: string | null;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  positions: Array<{ orgId: string; orgName: string; position: Position }>;
-  subjects: Subject[];
-}
+/** One person in a staff list. */
+export type PersonSummary = z.infer<typeof personSummary>;
 
-export interface PersonDetail extends PersonSummary {
-  gender: 'male' | 'female' | null;
-  memberships: Array<{ id: string; orgId: string; orgName: string; position: Position; validFrom: string | null; validTo: string | null }>;
-  hasAccount: boolean;
-  can: { update: boolean };
-}
+/** A person's page. */
+export type PersonDetail = z.infer<typeof personDetail>;
 
 export interface Paged<T> {
   items: T[];
@@ -87,29 +71,11 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface NetworkSummary {
-  id: string;
-  kind: NetworkKind;
-  name: string;
-  schoolYearId: string;
-  schoolYearCode: string;
-  supervisingOrg: OrgSummary;
-  leadOrg: OrgSummary | null;
-  memberCount: number;
-  parentNetworkId: string | null;
-}
+/** One network in a list. */
+export type NetworkSummary = z.infer<typeof networkSummary>;
 
-export interface NetworkDetail extends NetworkSummary {
-  leadershipMode: LeadershipMode;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  description: string | null;
-  parentNetwork: { id: string; name: string } | null;
-  childNetworks: Array<{ id: string; name: string; kind: NetworkKind }>;
-  members: OrgSummary[];
-  leaders: Array<{ personId: string; fullName: string; role: NetworkRole; orgName: string | null; position: Position | null }>;
-  can: { update: boolean; delete: boolean };
-}
+/** A network's page. */
+export type NetworkDetail = z.infer<typeof networkDetail>;
 
 export interface HomeData {
   schoolYear: SchoolYear | null;
