@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, POSITIONS, SCHOOL_LEVELS } from './enums';
+import { noticeCategories, noticeChannels } from './notifications';
 import { named } from './views';
 
 /**
@@ -144,3 +145,31 @@ export const chatLinkList = z.object({ links: z.array(chatLinkView), can: z.obje
 
 /** The secret address of a calendar feed. */
 export const calendarTokenReply = z.object({ token: z.string(), url: z.string() });
+
+/** A person's channel for every notice category, and whether they have an e-mail address to receive mail at. */
+export const notificationPreferencesView = z.object({
+  email: z.string().nullable(),
+  /** The hour (Vietnam time) the daily digest goes out. */
+  digestHour: z.number(),
+  preferences: z.array(
+    z.object({
+      category: z.enum(noticeCategories),
+      channel: z.enum(noticeChannels),
+      isDefault: z.boolean(),
+    }),
+  ),
+});
+
+/** One e-mail of the outbox (administrators). */
+export const outboxItemView = z.object({
+  id: z.string(),
+  dedupeKey: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});

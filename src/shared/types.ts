@@ -1,29 +1,14 @@
 import type { z } from 'zod';
-import type { NetworkKind, NetworkRole, OrgType, Position } from './enums';
+import type { accountRow, meView } from './authViews';
+import type { NetworkKind, NetworkRole, Position } from './enums';
 import type { networkDetail, networkSummary } from './networkViews';
 import type { personDetail, personSummary } from './peopleViews';
 import type { orgSummary, subjectView } from './views';
 
 /** Response shapes of the API. `can` lists what the current user may do with the record. */
 
-export interface Me {
-  accountId: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  isAdmin: boolean;
-  locale: 'vi' | 'en';
-  csrfToken: string;
-  positions: Array<{ orgId: string; orgName: string; orgType: OrgType; position: Position }>;
-  can: {
-    manageAccounts: boolean;
-    manageSchoolYears: boolean;
-    readAudit: boolean;
-    importOrgs: boolean;
-    importStaff: boolean;
-    createNetwork: boolean;
-  };
-}
+/** The logged-in person (schema in authViews.ts). */
+export type Me = z.infer<typeof meView>;
 
 export interface SchoolYear {
   id: string;
@@ -83,15 +68,8 @@ export interface HomeData {
   networks: Array<NetworkSummary & { myRole: NetworkRole | null }>;
 }
 
-export interface AccountRow {
-  id: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  isAdmin: boolean;
-  disabledAt: string | null;
-  lastLoginAt: string | null;
-}
+/** One account (schema in authViews.ts). */
+export type AccountRow = z.infer<typeof accountRow>;
 
 export interface AuditRow {
   id: number;

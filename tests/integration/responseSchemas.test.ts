@@ -9,19 +9,16 @@ import { createTestApp, type TestApp } from '../helpers/testApp';
  * serialises through it and a key the schema does not declare (a contact, the check-in secret) can never leave.
  * A module is named by its routes' OpenAPI tag. A new module must be listed in one of the two lists below.
  */
-const COVERED = ['meetings', 'people', 'networks', 'minutes', 'exports', 'attendance'];
+const COVERED = ['meetings', 'people', 'networks', 'minutes', 'exports', 'attendance', 'notifications', 'auth', 'accounts'];
 
 /**
  * Modules whose routes do not declare their replies yet (to be covered next, the most sensitive first). The test
  * fails when one of them is found fully declared, so the lists move forward together with the code.
  */
 const PENDING = [
-  'accounts',
-  'auth',
   'orgs',
   'plans',
   'reports',
-  'notifications',
   'observations',
   'lessonStudy',
   'materials',
