@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import {
-  MEETING_KINDS,
-  MEETING_MODES,
-  MEETING_STATUSES,
-  type MeetingKind,
-  type MeetingMode,
-  type MeetingStatus,
-  POSITIONS,
-  SCHOOL_LEVELS,
-} from './enums';
+import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, POSITIONS, SCHOOL_LEVELS } from './enums';
+import type {
+  chatLinkView,
+  invitationView,
+  meetingCan,
+  meetingDetail,
+  meetingSummary,
+  minePage,
+  notificationList,
+  notificationView,
+  venueView,
+} from './meetingViews';
+import type { named } from './views';
 
 /** Request schemas and response types of meetings, invitations, notifications, chat links and calendar feeds. */
 
@@ -167,10 +170,7 @@ export const minePageQuery = z.object({
 export type MinePageQuery = z.input<typeof minePageQuery>;
 
 /** A page of "my meetings"; `next` is the cursor of the following page, null on the last one. */
-export interface MinePage {
-  meetings: MeetingSummary[];
-  next: string | null;
-}
+export type MinePage = z.infer<typeof minePage>;
 
 /** Who an invitation rule reaches, as of the meeting's date. */
 export const invitationRuleScope = z.union([
@@ -207,104 +207,23 @@ export const calendarTokenInput = z.object({
 });
 export type CalendarTokenInput = z.input<typeof calendarTokenInput>;
 
-// ── responses ─────────────────────────────────────────────────────────────────────────────────────────────────
+// ── responses (schemas in meetingViews.ts) ─────────────────────────────────────────────────────────────────────
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
+/** A record named in a reply. */
+export type Named = z.infer<typeof named>;
 /** What the actor may do with a meeting. */
-export interface MeetingCan {
-  read: boolean;
-  edit: boolean;
-  schedule: boolean;
-  postpone: boolean;
-  cancel: boolean;
-  markHeld: boolean;
-  delete: boolean;
-  applyBridgeRule: boolean;
-  invite: boolean;
-  upload: boolean;
-  nameSecretary: boolean;
-}
-
-/** One line of a schedule; `restricted` lines carry only the public calendar facts. */
-export interface MeetingSummary {
-  id: string;
-  title: string;
-  kind: MeetingKind;
-  mode: MeetingMode;
-  status: MeetingStatus;
-  startsAt: string;
-  endsAt: string;
-  hostOrg: Named;
-  network: Named | null;
-  subjects: Named[];
-  grade: number | null;
-  restricted: boolean;
-  /** Why the actor sees it in "my meetings" (invited, chair, secretary, presenter). */
-  myRoles?: string[];
-}
-
-export interface VenueView {
-  id: string;
-  isCentral: boolean;
-  org: Named | null;
-  name: string;
-  room: string | null;
-  address: string | null;
-  onlineUrl: string | null;
-  invitedCount: number;
-}
-
-export interface InvitationView {
-  id: string;
-  person: { id: string; fullName: string; email: string | null; phone: string | null };
-  orgName: string | null;
-  venueId: string | null;
-  ruleId: string | null;
-}
-
-export interface MeetingDetail extends MeetingSummary {
-  planItemId: string | null;
-  schoolYearId: string;
-  termNumber: number | null;
-  content: string | null;
-  statusReason: string | null;
-  chair: Named | null;
-  secretary: Named | null;
-  plannedCount: number | null;
-  notes: string | null;
-  presenters: Array<{ id: string; person: Named | null; org: Named | null; topic: string | null }>;
-  agenda: Array<{ id: string; startsAt: string; endsAt: string; title: string; presenter: Named | null }>;
-  venues: VenueView[];
-  invitationRules: Array<{ id: string; description: string; rule: InvitationRule; count: number }>;
-  invitations: InvitationView[];
-  attachments: Array<{ id: string; fileName: string; mimeType: string; size: number; createdAt: string }>;
-  /** Problems that block scheduling (a bridge point without a link…). */
-  problems: string[];
-  can: MeetingCan;
-}
-
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: NotificationView[];
-  unread: number;
-}
-
-export interface ChatLinkView {
-  id: string;
-  subject: Named | null;
-  url: string;
-  label: string | null;
-}
+export type MeetingCan = z.infer<typeof meetingCan>;
+/** One line of a schedule. */
+export type MeetingSummary = z.infer<typeof meetingSummary>;
+/** A venue of a meeting. */
+export type VenueView = z.infer<typeof venueView>;
+/** One invitation. */
+export type InvitationView = z.infer<typeof invitationView>;
+/** One meeting in full. */
+export type MeetingDetail = z.infer<typeof meetingDetail>;
+/** One notification. */
+export type NotificationView = z.infer<typeof notificationView>;
+/** The bell's list. */
+export type NotificationList = z.infer<typeof notificationList>;
+/** A network's chat link. */
+export type ChatLinkView = z.infer<typeof chatLinkView>;

@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { ATTENDANCE_STATUSES, type AttendanceStatus, type MeetingStatus, type MinutesStatus } from './enums';
+import { ATTENDANCE_STATUSES } from './enums';
+import type {
+  attendanceRow,
+  attendanceSheet,
+  attendanceSummary,
+  checkinCode,
+  checkinResult,
+  meetingHeader,
+  minutesAddendum,
+  minutesFacts,
+  minutesSignature,
+  minutesVerification,
+  minutesView,
+  teamMeetingCount,
+  venueCount,
+  venueRef,
+} from './minutesViews';
 
 /**
  * Request schemas and response shapes of attendance, QR check-in and minutes (Mẫu 2).
@@ -48,145 +64,44 @@ export type AddendumInput = z.infer<typeof addendumInput>;
 /** Period filter of the team meeting count. */
 export const periodQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
 
-export interface VenueRef {
-  id: string;
-  name: string;
-  isCentral: boolean;
-}
+/** See `venueRef` in minutesViews.ts. */
+export type VenueRef = z.infer<typeof venueRef>;
 
-/** One invitee on the secretary's screen. */
-export interface AttendanceRow {
-  personId: string;
-  fullName: string;
-  unitName: string | null;
-  venue: VenueRef | null;
-  status: AttendanceStatus | null;
-  reason: string | null;
-  method: 'secretary' | 'qr' | null;
-  checkedInAt: string | null;
-}
+/** See `attendanceRow` in minutesViews.ts. */
+export type AttendanceRow = z.infer<typeof attendanceRow>;
 
-/** Counts for one venue (or for people without a venue: venue null). */
-export interface VenueCount {
-  venue: VenueRef | null;
-  invited: number;
-  present: number;
-  late: number;
-  excused: number;
-  absent: number;
-  unrecorded: number;
-}
+/** See `venueCount` in minutesViews.ts. */
+export type VenueCount = z.infer<typeof venueCount>;
 
-export interface AttendanceSummary {
-  plannedCount: number;
-  invited: number;
-  attended: number;
-  venues: VenueCount[];
-}
+/** See `attendanceSummary` in minutesViews.ts. */
+export type AttendanceSummary = z.infer<typeof attendanceSummary>;
 
-export interface MeetingHeader {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  status: MeetingStatus;
-  mode: string;
-  hostOrgName: string;
-}
+/** See `meetingHeader` in minutesViews.ts. */
+export type MeetingHeader = z.infer<typeof meetingHeader>;
 
-export interface AttendanceSheet {
-  meeting: MeetingHeader;
-  rows: AttendanceRow[];
-  summary: AttendanceSummary;
-  locked: boolean;
-  can: { record: boolean; showCheckinCode: boolean };
-}
+/** See `attendanceSheet` in minutesViews.ts. */
+export type AttendanceSheet = z.infer<typeof attendanceSheet>;
 
-export interface CheckinCode {
-  url: string;
-  path: string;
-  validFrom: string;
-  validTo: string;
-}
+/** See `checkinCode` in minutesViews.ts. */
+export type CheckinCode = z.infer<typeof checkinCode>;
 
-export interface CheckinResult {
-  status: AttendanceStatus;
-  checkedInAt: string;
-  alreadyCheckedIn: boolean;
-  meetingTitle: string;
-}
+/** See `checkinResult` in minutesViews.ts. */
+export type CheckinResult = z.infer<typeof checkinResult>;
 
-/** Facts of Mẫu 2, taken from the meeting and its attendance. */
-export interface MinutesFacts {
-  meetingTitle: string;
-  date: string;
-  startsAt: string;
-  place: string | null;
-  hostOrgName: string;
-  subjects: string[];
-  presenters: Array<{ name: string; unitName: string | null }>;
-  plannedCount: number;
-  presentCount: number;
-  absentees: Array<{ fullName: string; unitName: string | null; status: 'excused' | 'absent'; reason: string }>;
-  chairName: string | null;
-  secretaryName: string | null;
-}
+/** See `minutesFacts` in minutesViews.ts. */
+export type MinutesFacts = z.infer<typeof minutesFacts>;
 
-export interface MinutesSignature {
-  personId: string;
-  fullName: string;
-  role: string;
-  signedAt: string;
-  textHash: string;
-}
+/** See `minutesSignature` in minutesViews.ts. */
+export type MinutesSignature = z.infer<typeof minutesSignature>;
 
-export interface MinutesAddendum {
-  id: string;
-  content: string;
-  textHash: string;
-  createdAt: string;
-  createdByName: string | null;
-  signatures: Array<{ personId: string; fullName: string; signedAt: string }>;
-}
+/** See `minutesAddendum` in minutesViews.ts. */
+export type MinutesAddendum = z.infer<typeof minutesAddendum>;
 
-export interface MinutesView {
-  meetingId: string;
-  meetingTitle: string;
-  /** null while nothing has been saved (a prefilled draft view). */
-  id: string | null;
-  status: MinutesStatus;
-  version: number;
-  facts: MinutesFacts;
-  discussion: string;
-  recommendations: string;
-  textHash: string | null;
-  lockedAt: string | null;
-  participants: Array<{ personId: string; fullName: string; role: 'chair' | 'secretary' | 'participant'; signedAt: string | null }>;
-  signatures: MinutesSignature[];
-  versions: Array<{ version: number; savedAt: string; savedByName: string | null }>;
-  addenda: MinutesAddendum[];
-  can: { edit: boolean; startSigning: boolean; sign: boolean; addAddendum: boolean; signAddenda: boolean };
-}
+/** See `minutesView` in minutesViews.ts. */
+export type MinutesView = z.infer<typeof minutesView>;
 
-export interface MinutesVerification {
-  status: MinutesStatus;
-  storedHash: string | null;
-  computedHash: string;
-  textMatches: boolean;
-  allSignaturesMatch: boolean;
-  signatures: Array<{ personId: string; fullName: string; matches: boolean }>;
-  /** The signers frozen at start-signing (decision 0024), each with whether a matching signature of theirs exists. */
-  requiredSigners: Array<{ personId: string; fullName: string; role: 'chair' | 'secretary' | 'participant'; signed: boolean }>;
-  /** Every required signer signed the stored hash, and nobody else signed. */
-  allRequiredSigned: boolean;
-}
+/** See `minutesVerification` in minutesViews.ts. */
+export type MinutesVerification = z.infer<typeof minutesVerification>;
 
-export interface TeamMeetingCount {
-  teamId: string;
-  from: string;
-  to: string;
-  own: number;
-  group: number;
-  total: number;
-  meetings: Array<{ id: string; title: string; startsAt: string; source: 'own' | 'group' }>;
-}
+/** See `teamMeetingCount` in minutesViews.ts. */
+export type TeamMeetingCount = z.infer<typeof teamMeetingCount>;

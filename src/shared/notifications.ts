@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { notificationPreferencesView, outboxItemView } from './meetingViews';
 
 /** Categories of notice a person chooses a channel for. */
 export const noticeCategories = ['meetings', 'signatures', 'reviews', 'deadlines'] as const;
@@ -35,13 +36,8 @@ export const notificationPreferencesInput = z
   .strict();
 export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesInput>;
 
-/** A person's channel for every category, and whether they have an e-mail address to receive mail at. */
-export interface NotificationPreferencesView {
-  email: string | null;
-  /** The hour (Vietnam time) the daily digest goes out. */
-  digestHour: number;
-  preferences: { category: NoticeCategory; channel: NoticeChannel; isDefault: boolean }[];
-}
+/** A person's channel for every category (schema in meetingViews.ts). */
+export type NotificationPreferencesView = z.infer<typeof notificationPreferencesView>;
 
 /** GET /api/notifications/outbox (admins): queued, sent and failed e-mails. */
 export const outboxQuery = z
@@ -49,15 +45,5 @@ export const outboxQuery = z
   .strict();
 export type OutboxQuery = z.infer<typeof outboxQuery>;
 
-export interface OutboxItemView {
-  id: string;
-  dedupeKey: string;
-  toAddress: string;
-  subject: string;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+/** One e-mail of the outbox (schema in meetingViews.ts). */
+export type OutboxItemView = z.infer<typeof outboxItemView>;

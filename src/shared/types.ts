@@ -1,25 +1,14 @@
-import type { LeadershipMode, NetworkKind, NetworkRole, OrgType, Position, SchoolLevel } from './enums';
+import type { z } from 'zod';
+import type { accountRow, meView } from './authViews';
+import type { NetworkKind, NetworkRole, Position } from './enums';
+import type { networkDetail, networkSummary } from './networkViews';
+import type { personDetail, personSummary } from './peopleViews';
+import type { orgSummary, subjectView } from './views';
 
 /** Response shapes of the API. `can` lists what the current user may do with the record. */
 
-export interface Me {
-  accountId: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  isAdmin: boolean;
-  locale: 'vi' | 'en';
-  csrfToken: string;
-  positions: Array<{ orgId: string; orgName: string; orgType: OrgType; position: Position }>;
-  can: {
-    manageAccounts: boolean;
-    manageSchoolYears: boolean;
-    readAudit: boolean;
-    importOrgs: boolean;
-    importStaff: boolean;
-    createNetwork: boolean;
-  };
-}
+/** The logged-in person (schema in authViews.ts). */
+export type Me = z.infer<typeof meView>;
 
 export interface SchoolYear {
   id: string;
@@ -29,20 +18,11 @@ export interface SchoolYear {
   terms: Array<{ id: string; number: 1 | 2; startDate: string; endDate: string }>;
 }
 
-export interface Subject {
-  id: string;
-  code: string;
-  name: string;
-}
+/** A subject (môn học). */
+export type Subject = z.infer<typeof subjectView>;
 
-export interface OrgSummary {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  type: OrgType;
-  levels: SchoolLevel[];
-}
+/** An org in lists and references. */
+export type OrgSummary = z.infer<typeof orgSummary>;
 
 export interface OrgTreeNode extends OrgSummary {
   parentId: string | null;
@@ -63,22 +43,11 @@ export interface OrgDetail extends OrgSummary {
   can: { update: boolean; createChild: boolean; move: boolean; viewStaff: boolean; manageStaff: boolean };
 }
 
-export interface PersonSummary {
-  id: string;
-  code: string | null;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  positions: Array<{ orgId: string; orgName: string; position: Position }>;
-  subjects: Subject[];
-}
+/** One person in a staff list. */
+export type PersonSummary = z.infer<typeof personSummary>;
 
-export interface PersonDetail extends PersonSummary {
-  gender: 'male' | 'female' | null;
-  memberships: Array<{ id: string; orgId: string; orgName: string; position: Position; validFrom: string | null; validTo: string | null }>;
-  hasAccount: boolean;
-  can: { update: boolean };
-}
+/** A person's page. */
+export type PersonDetail = z.infer<typeof personDetail>;
 
 export interface Paged<T> {
   items: T[];
@@ -87,29 +56,11 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface NetworkSummary {
-  id: string;
-  kind: NetworkKind;
-  name: string;
-  schoolYearId: string;
-  schoolYearCode: string;
-  supervisingOrg: OrgSummary;
-  leadOrg: OrgSummary | null;
-  memberCount: number;
-  parentNetworkId: string | null;
-}
+/** One network in a list. */
+export type NetworkSummary = z.infer<typeof networkSummary>;
 
-export interface NetworkDetail extends NetworkSummary {
-  leadershipMode: LeadershipMode;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  description: string | null;
-  parentNetwork: { id: string; name: string } | null;
-  childNetworks: Array<{ id: string; name: string; kind: NetworkKind }>;
-  members: OrgSummary[];
-  leaders: Array<{ personId: string; fullName: string; role: NetworkRole; orgName: string | null; position: Position | null }>;
-  can: { update: boolean; delete: boolean };
-}
+/** A network's page. */
+export type NetworkDetail = z.infer<typeof networkDetail>;
 
 export interface HomeData {
   schoolYear: SchoolYear | null;
@@ -117,15 +68,8 @@ export interface HomeData {
   networks: Array<NetworkSummary & { myRole: NetworkRole | null }>;
 }
 
-export interface AccountRow {
-  id: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  isAdmin: boolean;
-  disabledAt: string | null;
-  lastLoginAt: string | null;
-}
+/** One account (schema in authViews.ts). */
+export type AccountRow = z.infer<typeof accountRow>;
 
 export interface AuditRow {
   id: number;

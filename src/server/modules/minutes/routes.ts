@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addendumInput, minutesTextInput, periodQuery } from '../../../shared/minutes';
+import { minutesVerification, minutesView, teamMeetingCount as teamMeetingCountView } from '../../../shared/minutesViews';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { inTransaction } from '../../lib/tx';
@@ -19,48 +20,72 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const db = ctx.database.db;
   const tags = ['minutes'];
 
-  r.get('/meetings/:id/minutes', { schema: { tags, params: meetingParams } }, async (req) => {
+  r.get('/meetings/:id/minutes', { schema: { tags, params: meetingParams, response: { 200: minutesView } } }, async (req) => {
     const actor = await requireActor(req, ctx);
     return service.getView(db, actor, req.params.id);
   });
 
-  r.put('/meetings/:id/minutes', { schema: { tags, params: meetingParams, body: minutesTextInput } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => service.saveText(tx, actor, req.params.id, req.body));
-    return service.getView(db, actor, req.params.id);
-  });
+  r.put(
+    '/meetings/:id/minutes',
+    { schema: { tags, params: meetingParams, body: minutesTextInput, response: { 200: minutesView } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => service.saveText(tx, actor, req.params.id, req.body));
+      return service.getView(db, actor, req.params.id);
+    },
+  );
 
-  r.post('/meetings/:id/minutes/start-signing', { schema: { tags, params: meetingParams } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => signing.startSigning(tx, actor, req.params.id));
-    return service.getView(db, actor, req.params.id);
-  });
+  r.post(
+    '/meetings/:id/minutes/start-signing',
+    { schema: { tags, params: meetingParams, response: { 200: minutesView } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => signing.startSigning(tx, actor, req.params.id));
+      return service.getView(db, actor, req.params.id);
+    },
+  );
 
-  r.post('/meetings/:id/minutes/sign', { schema: { tags, params: meetingParams } }, async (req) => {
+  r.post('/meetings/:id/minutes/sign', { schema: { tags, params: meetingParams, response: { 200: minutesView } } }, async (req) => {
     const actor = await requireActor(req, ctx);
     await inTransaction(ctx, (tx) => signing.sign(tx, actor, req.params.id));
     return service.getView(db, actor, req.params.id);
   });
 
-  r.get('/meetings/:id/minutes/verify', { schema: { tags, params: meetingParams } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    return signing.verify(db, actor, req.params.id);
-  });
+  r.get(
+    '/meetings/:id/minutes/verify',
+    { schema: { tags, params: meetingParams, response: { 200: minutesVerification } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      return signing.verify(db, actor, req.params.id);
+    },
+  );
 
-  r.post('/meetings/:id/minutes/addenda', { schema: { tags, params: meetingParams, body: addendumInput } }, async (req, reply) => {
-    const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => signing.addAddendum(tx, actor, req.params.id, req.body));
-    return reply.status(201).send(await service.getView(db, actor, req.params.id));
-  });
+  r.post(
+    '/meetings/:id/minutes/addenda',
+    { schema: { tags, params: meetingParams, body: addendumInput, response: { 201: minutesView } } },
+    async (req, reply) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => signing.addAddendum(tx, actor, req.params.id, req.body));
+      return reply.status(201).send(await service.getView(db, actor, req.params.id));
+    },
+  );
 
-  r.post('/meetings/:id/minutes/addenda/:addendumId/sign', { schema: { tags, params: addendumParams } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => signing.signAddendum(tx, actor, req.params.id, req.params.addendumId));
-    return service.getView(db, actor, req.params.id);
-  });
+  r.post(
+    '/meetings/:id/minutes/addenda/:addendumId/sign',
+    { schema: { tags, params: addendumParams, response: { 200: minutesView } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => signing.signAddendum(tx, actor, req.params.id, req.params.addendumId));
+      return service.getView(db, actor, req.params.id);
+    },
+  );
 
-  r.get('/orgs/:teamId/meetings-count', { schema: { tags, params: teamParams, querystring: periodQuery } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    return teamMeetingCount(db, actor, req.params.teamId, req.query.from, req.query.to);
-  });
+  r.get(
+    '/orgs/:teamId/meetings-count',
+    { schema: { tags, params: teamParams, querystring: periodQuery, response: { 200: teamMeetingCountView } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      return teamMeetingCount(db, actor, req.params.teamId, req.query.from, req.query.to);
+    },
+  );
 }

@@ -64,6 +64,11 @@ export async function getView(db: Executor, actor: Actor, meetingId: string): Pr
   return buildView(db, actor, m, await repo.findByMeeting(db, meetingId));
 }
 
+/** Whether stored facts were frozen (not the column's empty default). */
+function hasFacts(facts: unknown): boolean {
+  return typeof facts === 'object' && facts !== null && Object.keys(facts).length > 0;
+}
+
 /** Shapes the view of saved (or not yet saved) minutes for the actor. */
 export async function buildView(
   db: Executor,
@@ -73,7 +78,8 @@ export async function buildView(
 ): Promise<MinutesView> {
   const status = row?.status ?? 'draft';
   const [facts, roles, signatures, versions, addenda] = await Promise.all([
-    status === 'draft' ? computeFacts(db, m) : Promise.resolve(row?.facts as MinutesFacts),
+    // Facts are frozen when signing starts; a row without them (the column's default {}) shows the current facts.
+    status === 'draft' || !hasFacts(row?.facts) ? computeFacts(db, m) : Promise.resolve(row?.facts as MinutesFacts),
     signersOf(db, m.meeting, row),
     row ? repo.signaturesOf(db, row.id) : Promise.resolve([]),
     row ? repo.versionsOf(db, row.id) : Promise.resolve([]),

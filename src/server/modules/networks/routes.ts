@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { networkDetail, networkSummary } from '../../../shared/networkViews';
 import { networkInput, networkRollOverInput, networksQuery } from '../../../shared/schemas';
+import { noContent } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { inTransaction } from '../../lib/tx';
@@ -15,29 +17,37 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
 
-  r.get('/networks', { schema: { tags: ['networks'], querystring: networksQuery } }, async (req) => {
-    await requireActor(req, ctx);
-    return service.list(db, req.query);
-  });
+  r.get(
+    '/networks',
+    { schema: { tags: ['networks'], querystring: networksQuery, response: { 200: z.array(networkSummary) } } },
+    async (req) => {
+      await requireActor(req, ctx);
+      return service.list(db, req.query);
+    },
+  );
 
-  r.get('/networks/:id', { schema: { tags: ['networks'], params: idParams } }, async (req) => {
+  r.get('/networks/:id', { schema: { tags: ['networks'], params: idParams, response: { 200: networkDetail } } }, async (req) => {
     const actor = await requireActor(req, ctx);
     return service.get(db, actor, req.params.id);
   });
 
-  r.post('/networks', { schema: { tags: ['networks'], body: networkInput } }, async (req, reply) => {
+  r.post('/networks', { schema: { tags: ['networks'], body: networkInput, response: { 201: networkDetail } } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
     const network = await inTransaction(ctx, (tx) => service.create(tx, actor, req.body));
     return reply.status(201).send(await service.get(db, actor, network.id));
   });
 
-  r.put('/networks/:id', { schema: { tags: ['networks'], params: idParams, body: networkInput } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
-    return service.get(db, actor, req.params.id);
-  });
+  r.put(
+    '/networks/:id',
+    { schema: { tags: ['networks'], params: idParams, body: networkInput, response: { 200: networkDetail } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => service.update(tx, actor, req.params.id, req.body));
+      return service.get(db, actor, req.params.id);
+    },
+  );
 
-  r.delete('/networks/:id', { schema: { tags: ['networks'], params: idParams } }, async (req, reply) => {
+  r.delete('/networks/:id', { schema: { tags: ['networks'], params: idParams, response: { 204: noContent } } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
     await inTransaction(ctx, (tx) => service.remove(tx, actor, req.params.id));
     return reply.status(204).send();
@@ -45,7 +55,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/networks/:id/roll-over',
-    { schema: { tags: ['networks'], params: idParams, body: networkRollOverInput } },
+    { schema: { tags: ['networks'], params: idParams, body: networkRollOverInput, response: { 201: networkDetail } } },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
       const network = await inTransaction(ctx, (tx) => rollOver(tx, actor, req.params.id, req.body));

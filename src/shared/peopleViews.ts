@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { POSITIONS } from './enums';
+import { paged, positionView, subjectView } from './views';
+
+/** Response schemas of people (staff lists and person pages). Contacts are nullable: not every reader sees them. */
+
+/** One person in a staff list. */
+export const personSummary = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  positions: z.array(positionView),
+  subjects: z.array(subjectView),
+});
+
+/** A person's page: memberships over time, whether an account exists, what the actor may do. */
+export const personDetail = personSummary.extend({
+  gender: z.enum(['male', 'female']).nullable(),
+  memberships: z.array(
+    z.object({
+      id: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      position: z.enum(POSITIONS),
+      validFrom: z.string().nullable(),
+      validTo: z.string().nullable(),
+    }),
+  ),
+  hasAccount: z.boolean(),
+  can: z.object({ update: z.boolean() }),
+});
+
+/** A page of people. */
+export const personPage = paged(personSummary);
