@@ -56,42 +56,7 @@ function flags(route: string) {
  * Holes another branch is fixing (security issue 14): the axis asserts each is still open, so the test fails once
  * the fix lands and the entry must be removed.
  */
-export const KNOWN_OPEN: ReadonlyArray<{ route: string; field: string; finding: string }> = [
-  ...['rule.scope.orgIds[]', 'rule.scope.networkId', 'rule.scope.underOrgId'].map((field) => ({
-    route: 'POST /api/meetings/:id/invitation-rules',
-    field,
-    finding: 'finding 1 of issue 14 (invitation scopes beyond what the editor may invite)',
-  })),
-  { route: 'POST /api/meetings/:id/invitations', field: 'personIds[]', finding: 'finding 1 of issue 14 (invite by name)' },
-  { route: 'PUT /api/meetings/:id', field: 'hostOrgId', finding: "finding 4 of issue 14 (host outside the caller's network)" },
-  ...['POST /api/meetings', 'PUT /api/meetings/:id'].flatMap((route) => [
-    ...['chairPersonId', 'secretaryPersonId', 'presenters[].personId', 'agenda[].presenterPersonId'].map((field) => ({
-      route,
-      field,
-      finding: 'finding 1 of issue 14 (chair, secretary and presenters outside the invitable people)',
-    })),
-  ]),
-  ...['POST /api/meetings', 'PUT /api/meetings/:id'].map((route) => ({
-    route,
-    field: 'networkId',
-    finding: "finding 4 of issue 14 (host outside the meeting's network)",
-  })),
-  // Found by this axis: another province's presenting team or bridge-point org is accepted. Bridge points may sit
-  // outside the host and network (the bridge rule places invitees of other communes), so the rule is the invitable
-  // set being written once in meetings/policy.ts for finding 1; a reach-only check broke legitimate bridge points.
-  ...['POST /api/meetings', 'PUT /api/meetings/:id'].flatMap((route) =>
-    ['presenters[].orgId', 'venues[].orgId'].map((field) => ({
-      route,
-      field,
-      finding: 'found by the id axis; closes with the invitable set of finding 1 of issue 14',
-    })),
-  ),
-  {
-    route: 'POST /api/plans/:id/items/:itemId/status',
-    field: 'meetingId',
-    finding: 'finding 3 of issue 14 (plan item linked to any meeting)',
-  },
-];
+export const KNOWN_OPEN: ReadonlyArray<{ route: string; field: string; finding: string }> = [];
 
 /** True when the field is on the public allow-list. */
 export function isPublicField(route: string, path: string): boolean {

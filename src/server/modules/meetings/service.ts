@@ -7,6 +7,7 @@ import { todayIso } from '../../lib/dates';
 import { AppError, fieldError } from '../../lib/errors';
 import * as networksRepo from '../networks/repo';
 import { notify } from '../notifications/service';
+import { type NamedRef, requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
 import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
@@ -131,11 +132,36 @@ function namedPeople(input: MeetingUpdate) {
   return out;
 }
 
-/** Issue 14: the host fits the network (finding 4) and every person named is in the invitable set (finding 1). */
-async function requireReach(tx: Executor, actor: Actor, input: MeetingUpdate, named: ReturnType<typeof namedPeople>, hostMoved: boolean) {
+/** The orgs a meeting names (presenting teams, bridge points) with the field each came in, less those it already had. */
+function namedOrgs(input: MeetingUpdate, kept: ReadonlySet<string | null>): NamedRef[] {
+  const refs: NamedRef[] = [];
+  input.presenters.forEach((p, i) => {
+    if (p.orgId && !kept.has(p.orgId)) refs.push({ field: `presenters.${i}.orgId`, orgIds: [p.orgId] });
+  });
+  input.venues.forEach((v, i) => {
+    if (v.orgId && !kept.has(v.orgId)) refs.push({ field: `venues.${i}.orgId`, orgIds: [v.orgId] });
+  });
+  return refs;
+}
+
+/**
+ * Issue 14: the host fits the network (finding 4), every person named is in the invitable set (finding 1), and every
+ * new presenting team or bridge-point org is one the actor may name or one of the meeting's own orgs (host, network
+ * members and lead, supervising office).
+ */
+async function requireReach(
+  tx: Executor,
+  actor: Actor,
+  input: MeetingUpdate,
+  named: { people: ReturnType<typeof namedPeople>; orgs: NamedRef[] },
+  hostMoved: boolean,
+) {
   if (hostMoved) await requireHostFits(tx, actor, input.hostOrgId, input.networkId ?? null);
   const day = localDay(input.startsAt);
-  await requireInvitablePeople(tx, actor, await inviteReach(tx, input.hostOrgId, input.networkId ?? null, day), named, day);
+  const reach = await inviteReach(tx, input.hostOrgId, input.networkId ?? null, day);
+  await requireInvitablePeople(tx, actor, reach, named.people, day);
+  const own = [reach.hostOrgId, ...reach.networkOrgIds, ...(reach.supervisingOrgId ? [reach.supervisingOrgId] : [])];
+  await requireNameable(tx, actor, named.orgs, own);
 }
 
 function rowOf(input: MeetingUpdate, year: { schoolYearId: string; termNumber: number | null }) {
@@ -178,7 +204,7 @@ export async function create(tx: Executor, actor: Actor, raw: MeetingCreate) {
   const hostChain = await requireCreateRight(tx, actor, full);
   if (full.secretaryPersonId && !canNameSecretary(actor, { hostChain, chairPersonId: full.chairPersonId ?? null }))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
-  await requireReach(tx, actor, full, namedPeople(full), true);
+  await requireReach(tx, actor, full, { people: namedPeople(full), orgs: namedOrgs(full, new Set()) }, true);
   if (raw.scheduleNow) requireLinks(full.mode, venues);
   const meeting = await repo.insertMeeting(tx, {
     ...rowOf(full, year),
@@ -210,11 +236,14 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
   if (moved) await requireCreateRight(tx, actor, input);
   // People already named keep their place; new ones (all of them when the host or network moves) must be invitable.
   const kept = new Set([before.chairPersonId, before.secretaryPersonId, ...(await repo.presentersOf(tx, id)).map((p) => p.personId)]);
+  const keptOrgs = new Set<string | null>(
+    moved ? [] : [...(await repo.presentersOf(tx, id)).map((p) => p.orgId), ...(await repo.venuesOf(tx, id)).map((v) => v.orgId)],
+  );
   await requireReach(
     tx,
     actor,
     input,
-    namedPeople(input).filter((p) => moved || !kept.has(p.personId)),
+    { people: namedPeople(input).filter((p) => moved || !kept.has(p.personId)), orgs: namedOrgs(input, keptOrgs) },
     moved,
   );
   if ((input.secretaryPersonId ?? null) !== before.secretaryPersonId && !canNameSecretary(actor, facts))
