@@ -40,8 +40,9 @@ beforeAll(async () => {
   routes = await collectApiRoutes({ database: t.database, config: t.config, mailer: { send: async () => {} } });
   w = await buildAuthzWorld(t.db);
   const logins = await loginAll(t);
-  ctxBase = await buildExtras(t, w, logins);
+  // The id world's records first: its report photo is attached before buildExtras puts the minutes out for signing.
   x = await buildIdWorld(t.db, w);
+  ctxBase = await buildExtras(t, w, logins);
   clients = { ...logins };
   for (const [who, email] of Object.entries(x.logins)) clients[who] = await t.client().login(email, 'lientruong2026');
   const [acc] = await queryRows<{ id: string }>(t.db, sql`select id from accounts where email = 'hieutruong.lucnam@lientruong.vn'`);

@@ -188,9 +188,10 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
     ],
   },
   'PUT /api/plans/:id': { bodies: (c) => [{ termNumber: 2, title: 'Kế hoạch học kỳ II', items: [planItem(c, '2027-04-12')] }] },
+  // The spare meeting: the main one's minutes are out for signing, and a meeting in signing can no longer be linked.
   'POST /api/plans/:id/items/:itemId/status': {
     params: (c) => ({ id: c.x.own.approvedPlan, itemId: c.x.own.approvedItem }),
-    bodies: (c) => [{ status: 'held', meetingId: c.s.meeting }],
+    bodies: (c) => [{ status: 'held', meetingId: c.s.spareMeeting }],
   },
   'POST /api/reports': {
     bodies: (c) => [
