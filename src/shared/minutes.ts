@@ -107,6 +107,20 @@ export interface CheckinCode {
   path: string;
   validFrom: string;
   validTo: string;
+  /** When this code is replaced on screen (it is still accepted for one more 30-second window). */
+  codeExpiresAt: string;
+  /** Milliseconds from the server's answer to `codeExpiresAt`, so the screen refreshes without trusting its own clock. */
+  refreshInMs: number;
+}
+
+/** What the check-in landing page shows before the button, for a live code only. */
+export interface CheckinPreview {
+  meetingTitle: string;
+  startsAt: string;
+  endsAt: string;
+  hostOrgName: string;
+  /** When the scanned code stops being accepted. */
+  expiresAt: string;
 }
 
 export interface CheckinResult {
