@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../src/server/db/client';
 import { attendance } from '../../src/server/db/schema';
 import { hashToken } from '../../src/server/lib/auth';
+import { liveCheckinCode } from '../../src/server/modules/attendance/rotatingCode';
 import { buildInvitations, buildMeeting, buildMinutes } from '../../tests/factories';
 import { request, type Session, send } from './http';
 import type { LoadRequest } from './load';
@@ -96,7 +97,7 @@ export function pairsOf(fixtures: WriteFixture[], sessions: Session[]): Array<{ 
 /** The HTTP request of a check-in or a signature for one pair. */
 export function writeRequest(kind: 'checkin' | 'sign', p: { f: WriteFixture; s: Session }): LoadRequest {
   return kind === 'checkin'
-    ? request(p.s, 'POST', `/api/checkin/${p.f.meetingId}/${p.f.secret}`)
+    ? request(p.s, 'POST', `/api/checkin/${p.f.meetingId}/${liveCheckinCode(p.f.secret, p.f.meetingId)}`)
     : request(p.s, 'POST', `/api/meetings/${p.f.meetingId}/minutes/sign`);
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../src/server/db/client';
+import { liveCheckinCode } from '../../src/server/modules/attendance/rotatingCode';
 import { type AppProcess, sleep } from './app';
 import * as fixture from './fixture';
 import { uuids } from './fixture';
@@ -26,7 +27,15 @@ export async function killDuringWrites(db: Executor, app: AppProcess, users: Use
   const signings = await fixture.signingMeetings(db, where, 5, ids, 'b');
   const queues = users.map((user) => {
     const ws: Write[] = [
-      ...checkins.map((c) => ({ kind: 'checkin' as const, user, meetingId: c.id, url: `/api/checkin/${c.id}/${c.secret}` })),
+      ...checkins.map((c) => ({
+        kind: 'checkin' as const,
+        user,
+        meetingId: c.id,
+        // The QR code rotates every 30 s: a resent check-in carries the code shown at the time it is sent.
+        get url() {
+          return `/api/checkin/${c.id}/${liveCheckinCode(c.secret, c.id)}`;
+        },
+      })),
       ...signings.map((s) => ({ kind: 'sign' as const, user, meetingId: s.id, url: `/api/meetings/${s.id}/minutes/sign` })),
     ];
     return ws.sort(() => Math.random() - 0.5);

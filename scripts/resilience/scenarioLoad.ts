@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../src/server/db/client';
+import { liveCheckinCode } from '../../src/server/modules/attendance/rotatingCode';
 import { sleep } from './app';
 import * as fixture from './fixture';
 import { uuids } from './fixture';
@@ -46,7 +47,7 @@ export async function concurrentUsers(db: Executor, users: User[], durationMs: n
     else if (r < 0.62) [op, url] = ['minutes', `/api/meetings/${pick(signings).id}/minutes`];
     else if (r < 0.78) {
       const c = pick(checkins);
-      [op, method, url] = ['checkin', 'POST', `/api/checkin/${c.id}/${c.secret}`];
+      [op, method, url] = ['checkin', 'POST', `/api/checkin/${c.id}/${liveCheckinCode(c.secret, c.id)}`];
     } else if (r < 0.92) [op, method, url] = ['sign', 'POST', `/api/meetings/${pick(signings).id}/minutes/sign`];
     else {
       const mine = notesOf.get(user.personId);

@@ -5,6 +5,7 @@ import type {
   attendanceSheet,
   attendanceSummary,
   checkinCode,
+  checkinPreview,
   checkinResult,
   meetingHeader,
   minutesAddendum,
@@ -84,6 +85,9 @@ export type AttendanceSheet = z.infer<typeof attendanceSheet>;
 
 /** See `checkinCode` in minutesViews.ts. */
 export type CheckinCode = z.infer<typeof checkinCode>;
+
+/** See `checkinPreview` in minutesViews.ts. */
+export type CheckinPreview = z.infer<typeof checkinPreview>;
 
 /** See `checkinResult` in minutesViews.ts. */
 export type CheckinResult = z.infer<typeof checkinResult>;

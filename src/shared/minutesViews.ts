@@ -58,7 +58,26 @@ export const attendanceSheet = z.object({
 });
 
 /** The QR check-in link (it carries the meeting's check-in secret: the secretary's route alone returns it). */
-export const checkinCode = z.object({ url: z.string(), path: z.string(), validFrom: z.string(), validTo: z.string() });
+export const checkinCode = z.object({
+  url: z.string(),
+  path: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** When this code is replaced on screen (it is still accepted for one more 30-second window). */
+  codeExpiresAt: z.string(),
+  /** Milliseconds from the server's answer to `codeExpiresAt`, so the screen refreshes without trusting its own clock. */
+  refreshInMs: z.number(),
+});
+
+/** What the check-in landing page shows before the button, for a live code only. */
+export const checkinPreview = z.object({
+  meetingTitle: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  hostOrgName: z.string(),
+  /** When the scanned code stops being accepted. */
+  expiresAt: z.string(),
+});
 
 /** What a QR check-in recorded. */
 export const checkinResult = z.object({

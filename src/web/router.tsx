@@ -189,7 +189,7 @@ const meetingEditRoute = createRoute({
 });
 const meetingAttendanceRoute = page('/meetings/$meetingId/attendance', () => import('./routes/attendance/AttendancePage'));
 const meetingQrRoute = page('/meetings/$meetingId/qr', () => import('./routes/attendance/QrPage'));
-const checkinRoute = page('/checkin/$meetingId/$secret', () => import('./routes/attendance/CheckinPage'));
+const checkinRoute = page('/checkin/$meetingId/$code', () => import('./routes/attendance/CheckinPage'));
 const meetingMinutesRoute = page('/meetings/$meetingId/minutes', () => import('./routes/minutes/MinutesPage'));
 const lessonStudyRoute = page('/meetings/$meetingId/lesson-study', () => import('./routes/lessonStudy/LessonStudyPage'));
 const observeRoute = page('/meetings/$meetingId/observe', () => import('./routes/lessonStudy/ObservePage'));

@@ -186,13 +186,21 @@ export async function walkIssue3Journey(e: JourneyEnv, opts: { screenshots?: boo
   await desk.page.waitForURL((u) => new URL(u).pathname === `/meetings/${meetingId}`);
 
   // 6. Teachers check in by QR.
+  // The code in the link rotates every 30 s, so each phone follows the link on screen at that moment.
   const qr = await as(secretary?.email ?? '');
   await qr.page.goto(`/meetings/${meetingId}/qr`);
-  const checkin = new URL((await qr.page.getByTestId('checkin-link').getAttribute('href')) as string, e.baseUrl).pathname;
+  const shownLink = async () => new URL((await qr.page.getByTestId('checkin-link').getAttribute('href')) as string, e.baseUrl).pathname;
+  await qr.page.getByTestId('qr-countdown').waitFor();
+  const checkin = await shownLink();
   await teacher.page.goto(checkin);
+  await teacher.page.getByTestId('checkin-meeting').getByText('Hàm số bậc nhất', { exact: false }).waitFor();
   await teacher.page.getByRole('button', { name: 'Điểm danh' }).click();
   await teacher.page.getByTestId('checkin-result').waitFor();
-  await qr.page.goto(checkin);
+  // A code that is not the one on screen (forwarded long ago, or made up) is refused with the expired message.
+  await teacher.page.goto(`${checkin.slice(0, checkin.lastIndexOf('/'))}/AAAAAAAAAAAAAAAA`);
+  await teacher.page.getByTestId('checkin-error').getByText('Mã QR đã hết hạn').waitFor();
+  const ownLink = await shownLink();
+  await qr.page.goto(ownLink);
   await qr.page.getByRole('button', { name: 'Điểm danh' }).click();
   await qr.page.getByTestId('checkin-result').waitFor();
 

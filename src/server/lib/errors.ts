@@ -40,6 +40,11 @@ export const errorCatalog = {
     en: 'The file «{file}» exceeds the limit of {limitEn} per import; split it into smaller files',
   },
   INVALID_STATE: { status: 409, vi: '{message}', en: '{message}' },
+  CHECKIN_CODE_EXPIRED: {
+    status: 403,
+    vi: 'Mã QR đã hết hạn, hãy quét lại mã đang hiển thị trên màn hình của thư ký',
+    en: "This QR code has expired; scan the code now shown on the secretary's screen",
+  },
   STORAGE_FULL: {
     status: 507,
     vi: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được tệp. Vui lòng báo quản trị viên',

@@ -1,3 +1,4 @@
+import { liveCheckinCode as codeAtNow } from '../../../src/server/modules/attendance/rotatingCode';
 import type { AuthzWorld, Role, Scope, Side, Who } from './fixtures';
 
 /** What a route's request needs from the world to be built. */
@@ -9,6 +10,11 @@ export interface Ctx {
   extra: Record<string, Record<Scope, string>>;
   /** Builds a fresh record of a kind for one request (routes that delete or end something). */
   fresh: (kind: FreshKind, scope: Scope) => Promise<string>;
+}
+
+/** The code the secretary's screen shows now for the own meeting (derived at request time: it rotates); junk for other. */
+function liveCheckinCode(c: Ctx): string {
+  return c.scope === 'own' ? codeAtNow(c.extra.checkinSecret.own, c.s.meeting) : c.extra.checkinSecret.other;
 }
 
 export type FreshKind =
@@ -129,11 +135,17 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
     params: (c) => ({ file: c.extra.personFeed[c.scope] }),
   },
   'POST /api/calendar/tokens': { rule: 'any logged-in user (own feed)', own: ALL, body: () => ({ kind: 'person' }) },
-  'POST /api/checkin/:meetingId/:secret': {
-    rule: 'any logged-in user holding the secret (the QR shown in the room), inside the time window; a wrong secret finds nothing',
+  'GET /api/checkin/:meetingId/:code': {
+    rule: 'any logged-in user holding the live code (the QR now shown in the room) sees which meeting it is; another code is refused',
     own: ALL,
     other: [],
-    params: (c) => ({ meetingId: c.s.meeting, secret: c.extra.checkinSecret[c.scope] }),
+    params: (c) => ({ meetingId: c.s.meeting, code: liveCheckinCode(c) }),
+  },
+  'POST /api/checkin/:meetingId/:code': {
+    rule: 'any logged-in user holding the live code (the QR now shown in the room), inside the time window; another code is refused',
+    own: ALL,
+    other: [],
+    params: (c) => ({ meetingId: c.s.meeting, code: liveCheckinCode(c) }),
   },
 
   // ── dashboard ───────────────────────────────────────────────────────────────────────────────────────────────────

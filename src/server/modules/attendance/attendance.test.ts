@@ -116,11 +116,15 @@ describe('attendance sheet', () => {
 
 describe('QR check-in', () => {
   const checkin = async (role: MinutesRole, path: string) => (await user(role)).post(`/api/checkin${path.slice('/checkin'.length)}`);
+  /** The link the secretary's screen shows right now (its code rotates every 30 seconds). */
+  const shown = async (meetingId: string): Promise<string> =>
+    (await (await user('teamHead')).get(`/api/meetings/${meetingId}/checkin-code`)).json().path;
 
   it('shows a link to the secretary; a teacher checks in once, present before start + 15 min', async () => {
     const { meeting } = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 5 * 60_000) });
     const code = (await (await user('teamHead')).get(`/api/meetings/${meeting.id}/checkin-code`)).json();
-    expect(code.url).toBe(`https://lientruong.test/checkin/${meeting.id}/${meeting.checkinSecret}`);
+    expect(code.url).toBe(`https://lientruong.test${code.path}`);
+    expect(code.path).toMatch(new RegExp(`^/checkin/${meeting.id}/[A-Za-z0-9_-]{16}$`));
     const first = await checkin('teacher', code.path);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: 'present', alreadyCheckedIn: false });
@@ -147,27 +151,28 @@ describe('QR check-in', () => {
 
   it('marks late after start + 15 minutes, refuses outside the window, a wrong secret and strangers', async () => {
     const late = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 20 * 60_000) });
-    const res = await checkin('teacher', `/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`);
+    const res = await checkin('teacher', await shown(late.meeting.id));
     expect(res.json().status).toBe('late');
 
     const early = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() + 40 * 60_000) });
-    const tooEarly = await checkin('teacher', `/checkin/${early.meeting.id}/${early.meeting.checkinSecret}`);
+    const tooEarly = await checkin('teacher', await shown(early.meeting.id));
     expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json().message).toBe('Chưa đến giờ điểm danh');
     const soon = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() + 20 * 60_000) });
-    expect((await checkin('teacher', `/checkin/${soon.meeting.id}/${soon.meeting.checkinSecret}`)).json().status).toBe('present');
+    expect((await checkin('teacher', await shown(soon.meeting.id))).json().status).toBe('present');
 
     const over = await buildMinutesMeeting(t.db, w, { startsAt: new Date(Date.now() - 3 * 3_600_000) });
-    const tooLate = await checkin('teacher', `/checkin/${over.meeting.id}/${over.meeting.checkinSecret}`);
+    const tooLate = await checkin('teacher', await shown(over.meeting.id));
     expect(tooLate.statusCode).toBe(409);
     expect(tooLate.json().message).toBe('Buổi sinh hoạt đã kết thúc');
 
-    expect((await checkin('teacher', `/checkin/${late.meeting.id}/sai-ma`)).statusCode).toBe(404);
-    expect((await checkin('teacher', `/checkin/${late.meeting.id}/${early.meeting.checkinSecret}`)).statusCode).toBe(404);
-    const stranger = await checkin('otherTeacher', `/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`);
+    expect((await checkin('teacher', `/checkin/${late.meeting.id}/sai-ma`)).statusCode).toBe(403);
+    const otherMeetingsCode = (await shown(early.meeting.id)).split('/').pop();
+    expect((await checkin('teacher', `/checkin/${late.meeting.id}/${otherMeetingsCode}`)).statusCode).toBe(403);
+    const stranger = await checkin('otherTeacher', await shown(late.meeting.id));
     expect(stranger.statusCode).toBe(409);
     expect(stranger.json().message).toContain('không có trong danh sách mời');
-    expect((await t.client().post(`/api/checkin/${late.meeting.id}/${late.meeting.checkinSecret}`)).statusCode).toBe(401);
+    expect((await t.client().post(`/api/checkin${(await shown(late.meeting.id)).slice('/checkin'.length)}`)).statusCode).toBe(401);
   });
 });
 

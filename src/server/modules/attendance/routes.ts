@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attendanceBatchInput, travelQuery } from '../../../shared/minutes';
-import { attendanceSheet, attendanceSummary, checkinCode, checkinResult } from '../../../shared/minutesViews';
+import { attendanceSheet, attendanceSummary, checkinCode, checkinPreview, checkinResult } from '../../../shared/minutesViews';
 import { fileBody } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
@@ -11,7 +11,7 @@ import * as service from './service';
 import { travelWorkbook } from './travel';
 
 const meetingParams = z.object({ id: z.uuid() });
-const checkinParams = z.object({ meetingId: z.uuid(), secret: z.string().min(1).max(200) });
+const checkinParams = z.object({ meetingId: z.uuid(), code: z.string().min(1).max(200) });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Attendance: the secretary's sheet, counts per venue, QR check-in and the travel-allowance export. */
@@ -49,9 +49,14 @@ export function attendanceRoutes(app: FastifyInstance, ctx: AppContext): void {
     return service.checkinCode(db, actor, req.params.id, ctx.config.publicUrl);
   });
 
-  r.post('/checkin/:meetingId/:secret', { schema: { tags, params: checkinParams, response: { 200: checkinResult } } }, async (req) => {
+  r.get('/checkin/:meetingId/:code', { schema: { tags, params: checkinParams, response: { 200: checkinPreview } } }, async (req) => {
+    await requireActor(req, ctx);
+    return service.checkinPreview(db, req.params.meetingId, req.params.code);
+  });
+
+  r.post('/checkin/:meetingId/:code', { schema: { tags, params: checkinParams, response: { 200: checkinResult } } }, async (req) => {
     const actor = await requireActor(req, ctx);
-    return inTransaction(ctx, (tx) => service.checkin(tx, actor, req.params.meetingId, req.params.secret));
+    return inTransaction(ctx, (tx) => service.checkin(tx, actor, req.params.meetingId, req.params.code));
   });
 
   r.get(

@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { AttendanceStatus } from '../../../shared/enums';
 import type {
   AttendanceBatchInput,
   AttendanceSheet,
   AttendanceSummary,
   CheckinCode,
+  CheckinPreview,
   CheckinResult,
   VenueCount,
 } from '../../../shared/minutes';
@@ -17,6 +17,7 @@ import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { loadMeetingAccess, loadReadableMeeting, type MeetingRecord } from './access';
 import { attendanceCan, isChairOrSecretary } from './policy';
 import * as repo from './repo';
+import { checkinCodeFor, codeWindow, codeWindowEndsAt, recentCodeExpiresAt } from './rotatingCode';
 
 /** Check-in opens this long before the start. */
 export const CHECKIN_OPENS_MS = 30 * 60_000;
@@ -141,29 +142,49 @@ export async function saveBatch(db: Executor, actor: Actor, meetingId: string, i
   });
 }
 
-/** The QR check-in link for the secretary or chair to show on screen. */
-export async function checkinCode(db: Executor, actor: Actor, meetingId: string, publicUrl: string): Promise<CheckinCode> {
+/**
+ * The QR check-in link for the secretary or chair to show on screen: it carries the code of the current 30-second
+ * window, derived from the meeting's stored secret (which never leaves the server).
+ */
+export async function checkinCode(
+  db: Executor,
+  actor: Actor,
+  meetingId: string,
+  publicUrl: string,
+  now = new Date(),
+): Promise<CheckinCode> {
   const m = await loadMeetingAccess(db, actor, meetingId);
   if (!attendanceCan(actor, m.access).showCheckinCode) throw new AppError('FORBIDDEN');
-  const path = `/checkin/${meetingId}/${m.meeting.checkinSecret}`;
+  const path = `/checkin/${meetingId}/${checkinCodeFor(m.meeting.checkinSecret, meetingId, codeWindow(now))}`;
+  const expires = codeWindowEndsAt(now);
   return {
     url: `${publicUrl.replace(/\/$/, '')}${path}`,
     path,
     validFrom: new Date(m.meeting.startsAt.getTime() - CHECKIN_OPENS_MS).toISOString(),
     validTo: m.meeting.endsAt.toISOString(),
+    codeExpiresAt: expires.toISOString(),
+    refreshInMs: expires.getTime() - now.getTime(),
   };
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** The meeting a live check-in code belongs to, for the landing page; an old, forged or unknown code is refused. */
+export async function checkinPreview(db: Executor, meetingId: string, code: string, now = new Date()): Promise<CheckinPreview> {
+  const found = await repo.findMeeting(db, meetingId);
+  const expiresAt = found && recentCodeExpiresAt(found.meeting.checkinSecret, meetingId, code, now);
+  if (!found || !expiresAt) throw new AppError('CHECKIN_CODE_EXPIRED');
+  return {
+    meetingTitle: found.meeting.title,
+    startsAt: found.meeting.startsAt.toISOString(),
+    endsAt: found.meeting.endsAt.toISOString(),
+    hostOrgName: found.hostOrgName,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
-/** A teacher checks in by QR: only in the window, present or late, idempotent. */
-export async function checkin(db: Executor, actor: Actor, meetingId: string, secret: string, now = new Date()): Promise<CheckinResult> {
+/** A teacher checks in by QR with a live code: only in the meeting's window, present or late, idempotent. */
+export async function checkin(db: Executor, actor: Actor, meetingId: string, code: string, now = new Date()): Promise<CheckinResult> {
   const found = await repo.findMeeting(db, meetingId);
-  if (!found || !sameSecret(found.meeting.checkinSecret, secret)) throw notFound('mã điểm danh');
+  if (!found || !recentCodeExpiresAt(found.meeting.checkinSecret, meetingId, code, now)) throw new AppError('CHECKIN_CODE_EXPIRED');
   const { meeting } = found;
   await assertAttendanceOpen(db, meetingId);
   if (meeting.status === 'cancelled' || meeting.status === 'postponed') {

@@ -32,7 +32,23 @@ function QrImage({ url }: { url: string }) {
   );
 }
 
-function QrView({ code, meetingId }: { code: CheckinCode; meetingId: string }) {
+/** Seconds until the code on screen is replaced, counted from when it arrived (the server said how long it lives). */
+function Countdown({ refreshInMs, receivedAt }: { refreshInMs: number; receivedAt: number }) {
+  const t = useT();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.min(Math.ceil(refreshInMs / 1000), Math.max(0, Math.ceil((receivedAt + refreshInMs - now) / 1000)));
+  return (
+    <Text size="sm" c="dimmed" ta="center" data-testid="qr-countdown" aria-live="off">
+      {t('qr.rotates', { seconds })}
+    </Text>
+  );
+}
+
+function QrView({ code, meetingId, receivedAt }: { code: CheckinCode; meetingId: string; receivedAt: number }) {
   const t = useT();
   const summary = useAttendanceSummary(meetingId, 10_000);
   return (
@@ -43,8 +59,12 @@ function QrView({ code, meetingId }: { code: CheckinCode; meetingId: string }) {
           <QrImage url={code.url} />
         </Paper>
       </Center>
+      <Countdown refreshInMs={code.refreshInMs} receivedAt={receivedAt} />
       <Text size="sm" c="dimmed" ta="center">
         {t('qr.window', { from: formatDateTime(code.validFrom), to: formatDateTime(code.validTo) })}
+      </Text>
+      <Text size="xs" c="dimmed" ta="center">
+        {t('qr.rotateHint')}
       </Text>
       <Stack gap={4}>
         <Text size="sm">{t('qr.fallback')}</Text>
@@ -64,7 +84,10 @@ function QrView({ code, meetingId }: { code: CheckinCode; meetingId: string }) {
   );
 }
 
-/** QR display for the secretary or chair: shown on the venue's screen; counts refresh every 10 seconds. */
+/**
+ * QR display for the secretary or chair, shown on the venue's screen: the code is fetched again before each
+ * 30-second window ends (no reload); counts refresh every 10 seconds.
+ */
 export default function QrPage() {
   const t = useT();
   const { meetingId } = useParams({ strict: false }) as { meetingId: string };
@@ -72,7 +95,7 @@ export default function QrPage() {
   return (
     <Stack gap="sm" maw={720}>
       <PageHeader title={t('qr.title')} />
-      <QueryState query={query}>{(code) => <QrView code={code} meetingId={meetingId} />}</QueryState>
+      <QueryState query={query}>{(code) => <QrView code={code} meetingId={meetingId} receivedAt={query.dataUpdatedAt} />}</QueryState>
     </Stack>
   );
 }

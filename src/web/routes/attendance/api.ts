@@ -1,4 +1,4 @@
-import type { AttendanceBatchInput, AttendanceSheet, AttendanceSummary, CheckinCode, CheckinResult } from '@shared/minutes';
+import type { AttendanceBatchInput, AttendanceSheet, AttendanceSummary, CheckinCode, CheckinPreview, CheckinResult } from '@shared/minutes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -32,17 +32,32 @@ export function useSaveAttendance(meetingId: string) {
   });
 }
 
-/** The QR check-in link (secretary, chair). */
+/** Fetch a new code this long after the old one leaves the screen, so the server surely is in the next window. */
+const ROTATE_MARGIN_MS = 300;
+
+/** The QR check-in link (secretary, chair): fetched again as each 30-second code ends, even in a background tab. */
 export function useCheckinCode(meetingId: string) {
   return useQuery({
     queryKey: ['attendance', meetingId, 'checkin-code'],
     queryFn: ({ signal }) => api<CheckinCode>(`/meetings/${meetingId}/checkin-code`, { signal }),
+    refetchInterval: (query) => (query.state.data ? query.state.data.refreshInMs + ROTATE_MARGIN_MS : false),
+    refetchIntervalInBackground: true,
   });
 }
 
-/** The teacher's check-in. */
-export function useCheckin(meetingId: string, secret: string) {
+/** The meeting a scanned code belongs to (refused once the code is old). */
+export function useCheckinPreview(meetingId: string, code: string) {
+  return useQuery({
+    queryKey: ['checkin', meetingId, code],
+    queryFn: ({ signal }) => api<CheckinPreview>(`/checkin/${meetingId}/${encodeURIComponent(code)}`, { signal }),
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** The teacher's check-in with the scanned code. */
+export function useCheckin(meetingId: string, code: string) {
   return useMutation({
-    mutationFn: () => api<CheckinResult>(`/checkin/${meetingId}/${encodeURIComponent(secret)}`, { method: 'POST' }),
+    mutationFn: () => api<CheckinResult>(`/checkin/${meetingId}/${encodeURIComponent(code)}`, { method: 'POST' }),
   });
 }
