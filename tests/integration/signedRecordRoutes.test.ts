@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client';
 import { hashPassword } from '../../src/server/lib/auth';
+import { liveCheckinCode } from '../../src/server/modules/attendance/rotatingCode';
 import { buildAccount } from '../factories';
 import { changedTables, tableDigest } from '../helpers/authz/digest';
 import { type AuthzWorld, buildAuthzWorld, loginAll } from '../helpers/authz/fixtures';
@@ -93,7 +94,7 @@ async function request(route: RouteKey) {
     route.url
       .replace(':ruleId', ruleId)
       .replace(':addendumId', ctx.extra.addendum.own)
-      .replace(':secret', ctx.extra.checkinSecret.own)
+      .replace(':code', liveCheckinCode(ctx.extra.checkinSecret.own, w.own.meeting))
       .replace(/^\/api\/attachments\/:id/, `/api/attachments/${ctx.extra.attachment.own}`),
     w,
     w.own,
