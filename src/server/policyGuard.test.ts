@@ -55,9 +55,6 @@ const NOT_YET_MOVED: string[] = [
   'modules/exports/schedule.ts',
   'modules/imports/routes.ts',
   'modules/imports/service.ts',
-  'modules/minutes/count.ts',
-  'modules/minutes/service.ts',
-  'modules/minutes/signing.ts',
   'modules/plans/service.ts',
 ];
 
