@@ -55,7 +55,6 @@ const NOT_YET_MOVED: string[] = [
   'modules/exports/schedule.ts',
   'modules/imports/routes.ts',
   'modules/imports/service.ts',
-  'modules/plans/service.ts',
 ];
 
 /** Every non-test TypeScript file under src/server, relative path → content. */
