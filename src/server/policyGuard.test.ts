@@ -46,12 +46,6 @@ const ALLOWED: { file: string; signs: Sign[]; reason: string }[] = [
   { file: 'seed/demo/staff.ts', signs: ['isAdmin'], reason: 'builds demo data as the system, not a request' },
 ];
 
-/**
- * Files of modules other work is changing at the same time; their rules move into policy.ts after those changes are
- * merged, the same way as the other modules' (see docs/ARCHITECTURE.md, Authorisation). Remove each entry when moved.
- */
-const NOT_YET_MOVED: string[] = ['modules/imports/routes.ts', 'modules/imports/service.ts'];
-
 /** Every non-test TypeScript file under src/server, relative path → content. */
 function sources(dir: string, out = new Map<string, string>()): Map<string, string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -78,7 +72,7 @@ describe('authorisation stays in policy files', () => {
   it('no file outside policy.ts / access.ts throws FORBIDDEN or weighs scopes or the admin flag', () => {
     const offences: string[] = [];
     for (const [file, text] of files) {
-      if (isPolicyFile(file) || NOT_YET_MOVED.includes(file)) continue;
+      if (isPolicyFile(file)) continue;
       const allowed = ALLOWED.find((a) => a.file === file)?.signs ?? [];
       for (const sign of signsIn(text)) if (!allowed.includes(sign)) offences.push(`${file}: ${sign}`);
     }
@@ -91,7 +85,6 @@ describe('authorisation stays in policy files', () => {
       const found = signsIn(files.get(a.file) ?? '');
       for (const sign of a.signs) if (!found.includes(sign)) stale.push(`${a.file}: ${sign}`);
     }
-    for (const file of NOT_YET_MOVED) if (signsIn(files.get(file) ?? '').length === 0) stale.push(`${file}: NOT_YET_MOVED`);
     expect(stale).toEqual([]);
   });
 });
