@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What a policy needs to know about a meeting: its people and where it sits in the org tree. */
 export interface MeetingAccess {
@@ -39,3 +40,15 @@ export function canReadMeetingRecord(actor: Actor, m: MeetingAccess): boolean {
   if (m.actorInvited || isChairOrSecretary(actor, m) || isHostManager(actor, m)) return true;
   return m.networkChains.some((chain) => atLeast(scopeOf(actor, chain), 'school'));
 }
+
+/** Travel-allowance export: office staff above the org and the org's own managers (principals). */
+export function canExportTravel(actor: Actor, orgChain: readonly string[]): boolean {
+  return atLeast(scopeOf(actor, orgChain), 'school');
+}
+
+/** The attendance module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  record: (actor: Actor, m: MeetingAccess) => attendanceCan(actor, m).record,
+  showCheckinCode: (actor: Actor, m: MeetingAccess) => attendanceCan(actor, m).showCheckinCode,
+  'travel.export': (actor: Actor, f: { orgChain: readonly string[] }) => canExportTravel(actor, f.orgChain),
+});

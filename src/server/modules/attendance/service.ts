@@ -15,7 +15,7 @@ import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { loadMeetingAccess, loadReadableMeeting, type MeetingRecord } from './access';
-import { attendanceCan, isChairOrSecretary } from './policy';
+import { attendanceCan, authorize, isChairOrSecretary } from './policy';
 import * as repo from './repo';
 import { checkinCodeFor, codeWindow, codeWindowEndsAt, recentCodeExpiresAt } from './rotatingCode';
 
@@ -72,8 +72,8 @@ function header(m: MeetingRecord) {
 /** The secretary's screen: every invitee with venue and status, counts per venue, what the actor may do. */
 export async function getSheet(db: Executor, actor: Actor, meetingId: string): Promise<AttendanceSheet> {
   const m = await loadMeetingAccess(db, actor, meetingId);
+  authorize(actor, 'record', m.access);
   const can = attendanceCan(actor, m.access);
-  if (!can.record) throw new AppError('FORBIDDEN');
   const rows = await repo.sheet(db, meetingId, todayIso());
   const minutesStatus = await repo.minutesStatus(db, meetingId);
   return {
@@ -106,7 +106,7 @@ const assertAttendanceOpen = assertMeetingRecordOpen;
 /** Saves the secretary's batch in the caller's transaction; every person must be invited (or already recorded). */
 export async function saveBatch(db: Executor, actor: Actor, meetingId: string, input: AttendanceBatchInput): Promise<void> {
   const m = await loadMeetingAccess(db, actor, meetingId);
-  if (!attendanceCan(actor, m.access).record) throw new AppError('FORBIDDEN');
+  authorize(actor, 'record', m.access);
   await assertAttendanceOpen(db, meetingId);
   const known = new Map((await repo.sheet(db, meetingId, todayIso())).map((r) => [r.personId, r]));
   const seen = new Set<string>();
@@ -154,7 +154,7 @@ export async function checkinCode(
   now = new Date(),
 ): Promise<CheckinCode> {
   const m = await loadMeetingAccess(db, actor, meetingId);
-  if (!attendanceCan(actor, m.access).showCheckinCode) throw new AppError('FORBIDDEN');
+  authorize(actor, 'showCheckinCode', m.access);
   const path = `/checkin/${meetingId}/${checkinCodeFor(m.meeting.checkinSecret, meetingId, codeWindow(now))}`;
   const expires = codeWindowEndsAt(now);
   return {

@@ -1,16 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { Executor } from '../../db/client';
-import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
+import { authorize } from './policy';
 import * as repo from './repo';
 import { writeTravelXlsx } from './travelXlsx';
-
-/** Travel-allowance export: office staff above the org and the org's own managers (principals). */
-export function canExportTravel(actor: Actor, orgChain: readonly string[]): boolean {
-  return atLeast(scopeOf(actor, orgChain), 'school');
-}
 
 /**
  * Who attended meetings hosted in the org's subtree between two dates (person, unit, meeting, date, host, venue,
@@ -23,7 +19,7 @@ export async function travelWorkbook(db: Executor, actor: Actor, q: { from: stri
   const today = todayIso();
   const org = await orgsRepo.findById(db, q.orgId);
   if (!org) throw notFound('đơn vị');
-  if (!canExportTravel(actor, await orgsRepo.ancestorChain(db, q.orgId, today))) throw new AppError('FORBIDDEN');
+  authorize(actor, 'travel.export', { orgChain: await orgsRepo.ancestorChain(db, q.orgId, today) });
   const hostIds = await orgsRepo.subtreeIds(db, [q.orgId], today);
   const out = new PassThrough();
   writeTravelXlsx(out, travelBatches(db, hostIds, q, today)).catch((e: unknown) => out.destroy(e as Error));

@@ -11,9 +11,6 @@ import * as authRepo from './repo';
 // A real argon2id hash of a random string: verifying against it keeps unknown e-mails as slow as known ones.
 let dummyHash: Promise<string> | undefined;
 
-/** Kept for `imports/policy.ts`, which reads it from here until imports is moved (see policyGuard.test.ts). */
-export { topLevelCan };
-
 /** The "me" payload for an actor. */
 export function toMe(actor: Actor, auth: { email: string; locale: 'vi' | 'en'; csrfToken: string }): Me {
   return {

@@ -4,11 +4,11 @@ import { todayIso } from '../../lib/dates';
 import { localityOf } from '../../lib/documents/locality';
 import type { MinutesDocument } from '../../lib/documents/mau2';
 import { vnParts, vnShortDate } from '../../lib/documents/vnDate';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import * as meetingsRepo from '../meetings/repo';
 import * as orgsRepo from '../orgs/repo';
 import { chainOrgs, isManagerTitle, nearestOffice, unitsAndTitles } from './people';
-import { canReadMinutes } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 const isoOf = (d: Date) => {
@@ -43,13 +43,12 @@ export async function minutesDocument(db: Executor, actor: Actor, meetingId: str
     meeting.secretaryPersonId,
     meeting.createdBy,
   ].filter((x): x is string => !!x);
-  const allowed = canReadMinutes(actor, {
+  authorize(actor, 'minutes', {
     participantIds,
     hostChain,
     memberChains: [...memberChains.values()],
     leaderIds: leaders.map((l) => l.personId),
   });
-  if (!allowed) throw new AppError('FORBIDDEN');
 
   const date = isoOf(meeting.startsAt);
   const roleIds = [meeting.chairPersonId, meeting.secretaryPersonId].filter((x): x is string => !!x);

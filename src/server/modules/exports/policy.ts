@@ -1,4 +1,5 @@
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /**
  * Who may download the official documents. Reads only: no audit.
@@ -43,3 +44,10 @@ export function canReadMinutes(actor: Actor, r: MinutesResource): boolean {
   if (actor.isAdmin || r.participantIds.includes(actor.personId) || r.leaderIds.includes(actor.personId)) return true;
   return [r.hostChain, ...r.memberChains].some((chain) => atLeast(scopeOf(actor, chain), 'school'));
 }
+
+/** The exports module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  'schedule.network': (actor: Actor, r: NetworkScheduleResource) => canReadNetworkSchedule(actor, r),
+  'schedule.org': (actor: Actor, f: { orgChain: string[]; subtree: string[] }) => canReadOrgSchedule(actor, f.orgChain, f.subtree),
+  minutes: (actor: Actor, r: MinutesResource) => canReadMinutes(actor, r),
+});

@@ -4,12 +4,12 @@ import { todayIso } from '../../lib/dates';
 import { localityOf } from '../../lib/documents/locality';
 import type { ScheduleDocument, ScheduleMeeting } from '../../lib/documents/mau1';
 import type { IssuingBody, Signature } from '../../lib/documents/nd30';
-import { AppError, fieldError, notFound } from '../../lib/errors';
-import { viewerOf } from '../meetings/detail';
+import { fieldError, notFound } from '../../lib/errors';
 import { scheduleVisibility } from '../meetings/listRepo';
+import { viewerOf } from '../meetings/policy';
 import * as orgsRepo from '../orgs/repo';
 import { type ChainOrg, chainOrgs, clampDate, nearestOffice, unitsAndTitles } from './people';
-import { canReadNetworkSchedule, canReadOrgSchedule } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 import type { ScheduleQuery } from './schema';
 
@@ -40,12 +40,11 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
     orgsRepo.ancestorChain(db, network.supervisingOrgId, today),
     repo.leadersOf(db, [networkId]),
   ]);
-  const allowed = canReadNetworkSchedule(actor, {
+  authorize(actor, 'schedule.network', {
     memberChains: [...memberChains.values()],
     supervisingChain,
     leaderIds: leaders.map((l) => l.personId),
   });
-  if (!allowed) throw new AppError('FORBIDDEN');
 
   const { year, term, date } = await period(db, network.schoolYearId, q.term);
   const leader = leaders.find((l) => l.role === 'leader') ?? leaders[0];
@@ -92,7 +91,7 @@ async function orgSchedule(db: Executor, actor: Actor, orgId: string, q: Schedul
     orgsRepo.subtreeIds(db, [orgId], date),
     chainOrgs(db, orgId, date),
   ]);
-  if (!canReadOrgSchedule(actor, chainToday, subtree)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'schedule.org', { orgChain: chainToday, subtree });
 
   const isOffice = org.type in OFFICE_TITLES;
   const [holder] = await repo.holdersOf(db, orgId, isOffice ? ['office_leader'] : ['principal', 'vice_principal'], date);

@@ -1,6 +1,7 @@
 import type { OrgType } from '../../../shared/enums';
 import type { Actor } from '../../lib/actor';
-import { topLevelCan } from '../auth/service';
+import { authorizer } from '../../lib/policy';
+import { topLevelCan } from '../auth/policy';
 import { canCreateRoot, orgCan } from '../orgs/policy';
 import { canWritePerson } from '../people/policy';
 import type { ImportKind } from './columns';
@@ -45,3 +46,9 @@ export function canMoveOrg(
 export function canWriteStaff(actor: Actor, chains: ReadonlyArray<readonly string[]>): boolean {
   return canWritePerson(actor, chains);
 }
+
+/** The imports module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  import: (actor: Actor, f: { kind: ImportKind }) => canImport(actor, f.kind),
+  'job.read': (actor: Actor, job: { accountId: string | null }) => canReadJob(actor, job),
+});

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
-import { AppError, fieldError } from '../../lib/errors';
+import { fieldError } from '../../lib/errors';
 import { readWithinLimit } from '../../lib/upload';
 import { IMPORT_KINDS } from './columns';
 import { closeParsers } from './parsePool';
-import { canImport } from './policy';
+import { authorize } from './policy';
 import * as service from './service';
 import { csvTemplate, templateFileName, xlsxTemplate } from './template';
 
@@ -32,7 +32,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags: ['imports'], params: templateParams, querystring: templateQuery } },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
-      if (!canImport(actor, req.params.kind)) throw new AppError('FORBIDDEN');
+      authorize(actor, 'import', { kind: req.params.kind });
       const { kind } = req.params;
       const { format } = req.query;
       const body = format === 'xlsx' ? await xlsxTemplate(kind) : csvTemplate(kind);
@@ -55,7 +55,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
-      if (!canImport(actor, req.query.kind)) throw new AppError('FORBIDDEN');
+      authorize(actor, 'import', { kind: req.query.kind });
       const file = await req.file();
       if (file?.fieldname !== 'file') throw fieldError('file', 'Cần chọn tệp cần nhập (trường «file»)');
       const buffer = await readWithinLimit(file);

@@ -3,14 +3,14 @@ import type { ImportJob } from '../../../shared/types';
 import type { Actor } from '../../lib/actor';
 import type { AppContext } from '../../lib/context';
 import { todayIso } from '../../lib/dates';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { inTransaction } from '../../lib/tx';
 import { columnsOf, type ImportKind } from './columns';
 import { checkOrgs } from './orgsCheck';
 import { type ImportSummary, writeOrgs } from './orgsWrite';
 import { type SheetRow, toSheetRows } from './parse';
 import { parseFile } from './parsePool';
-import { canImport, canReadJob } from './policy';
+import { authorize } from './policy';
 import type { RowError } from './problems';
 import * as repo from './repo';
 import { checkStaff } from './staffCheck';
@@ -47,7 +47,7 @@ export async function start(
   fileName: string,
   buffer: Buffer,
 ): Promise<ImportJob> {
-  if (!canImport(actor, kind)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'import', { kind });
   const sheet = toSheetRows(await parseFile(ctx.config, fileName, buffer), columnsOf(kind), fileName);
   const job = await repo.insertJob(ctx.database.db, { kind, fileName, total: sheet.length, accountId: actor.accountId });
   live.set(job.id, { status: 'validating', processed: 0 });
@@ -120,7 +120,7 @@ function isAbandoned(job: repo.ImportJobRow): boolean {
 export async function get(ctx: AppContext, actor: Actor, id: string): Promise<ImportJob> {
   const job = await repo.findJob(ctx.database.db, id);
   if (!job) throw notFound('lần nhập dữ liệu');
-  if (!canReadJob(actor, job)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'job.read', job);
   if (isAbandoned(job)) {
     const errors: RowError[] = [
       {

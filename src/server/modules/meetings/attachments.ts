@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors';
 import { assertMeetingRecordOpen } from '../minutes/recordGuard';
 import { loadMeeting, loadReadable } from './access';
 import * as fileRepo from './fileRepo';
-import { meetingCan } from './policy';
+import { authorize } from './policy';
 
 /** Accepted attachment types: extension, MIME type and a check of the first bytes. */
 const TYPES: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
@@ -52,7 +52,7 @@ export function storedPath(dataDir: string, sha256: string): string {
 /** 403 unless the actor may attach files to the meeting. */
 export async function requireUpload(db: Executor, actor: Actor, meetingId: string): Promise<void> {
   const m = await loadMeeting(db, actor, meetingId);
-  if (!meetingCan(actor, m.facts).upload) throw new AppError('FORBIDDEN');
+  authorize(actor, 'upload', m.facts);
 }
 
 /** Errors of a full or over-quota disk: the upload is refused with a clear 507 instead of a 500. */

@@ -3,10 +3,11 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { meetingKindLabel, meetingModeLabel } from '../../../shared/meetingLabels';
 import type { Executor } from '../../db/client';
 import { type Actor, loadActor } from '../../lib/actor';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as calendarRepo from './calendarRepo';
 import { feedOfNetwork, feedOfPerson } from './listRepo';
-import { networkAccess } from './networkAccess';
+import { networkAccess, networkFacts } from './networkAccess';
+import { authorize } from './policy';
 
 /** Gets (or, with `rotate`, replaces) my own secret token of my feed or of a network's feed. */
 export async function token(
@@ -18,7 +19,7 @@ export async function token(
   let ownerId = actor.personId;
   if (input.kind === 'network') {
     if (!input.networkId) throw fieldError('networkId', 'Chọn mạng lưới');
-    if (!(await networkAccess(tx, actor, input.networkId)).read) throw new AppError('FORBIDDEN');
+    authorize(actor, 'network.read', await networkFacts(tx, input.networkId));
     ownerId = input.networkId;
   }
   const existing = await calendarRepo.findToken(tx, input.kind, ownerId, actor.personId);

@@ -2,14 +2,15 @@ import type { ChatLinksInput, ChatLinkView } from '../../../shared/meetings';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
-import { AppError, fieldError } from '../../lib/errors';
-import { networkAccess } from './networkAccess';
+import { fieldError } from '../../lib/errors';
+import { networkFacts } from './networkAccess';
+import { authorize, networkCan } from './policy';
 import * as repo from './repo';
 
 /** A network's chat-group links per subject, for its members; `can.edit` for its leaders. */
 export async function list(db: Executor, actor: Actor, networkId: string): Promise<{ links: ChatLinkView[]; can: { edit: boolean } }> {
-  const access = await networkAccess(db, actor, networkId);
-  if (!access.read) throw new AppError('FORBIDDEN');
+  const facts = await networkFacts(db, networkId);
+  authorize(actor, 'network.read', facts);
   const rows = await repo.chatLinksOf(db, networkId);
   return {
     links: rows.map((r) => ({
@@ -18,7 +19,7 @@ export async function list(db: Executor, actor: Actor, networkId: string): Promi
       label: r.label,
       subject: r.subjectId ? { id: r.subjectId, name: r.subjectName ?? '' } : null,
     })),
-    can: { edit: access.edit },
+    can: { edit: networkCan(actor, facts).edit },
   };
 }
 
@@ -29,7 +30,7 @@ export async function replace(
   networkId: string,
   input: ChatLinksInput & { links: Array<{ subjectId?: string | null; url: string; label: string | null }> },
 ) {
-  if (!(await networkAccess(tx, actor, networkId)).edit) throw new AppError('FORBIDDEN');
+  authorize(actor, 'network.edit', await networkFacts(tx, networkId));
   const seen = new Set<string>();
   input.links.forEach((l, i) => {
     const key = l.subjectId ?? '';

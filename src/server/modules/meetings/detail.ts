@@ -1,4 +1,3 @@
-import { SCHOOL_TYPES } from '../../../shared/enums';
 import {
   type InvitationRule,
   type MeetingDetail,
@@ -9,15 +8,14 @@ import {
   parseMineCursor,
 } from '../../../shared/meetings';
 import type { Executor } from '../../db/client';
-import { type Actor, isOfficeRole } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError } from '../../lib/errors';
 import { ancestorChains } from '../orgs/repo';
-import { canReadPerson } from '../people/policy';
+import { canReadPerson, readsEveryPerson } from '../people/policy';
 import { loadMeetingPage } from './access';
 import { anyPositionOrgs } from './inviteRepo';
-import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage, type Viewer } from './listRepo';
-import { canSeeContacts, meetingCan } from './policy';
+import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage } from './listRepo';
+import { authorize, canSeeContacts, meetingCan, viewerOf } from './policy';
 import { missingLinks } from './validate';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -40,16 +38,6 @@ function shape(lines: MeetingLine[]): MeetingSummary[] {
     restricted: !l.readable,
     ...(l.roles ? { myRoles: l.roles } : {}),
   }));
-}
-
-/** Orgs whose subtree the actor reads: office staff their office, everyone else their schools. */
-export function viewerOf(actor: Actor): Viewer {
-  const roots = new Set<string>();
-  for (const r of actor.roles) {
-    if (isOfficeRole(r) || SCHOOL_TYPES.includes(r.orgType)) roots.add(r.orgId);
-    else if (r.orgType === 'team' && r.chain[1]) roots.add(r.chain[1]);
-  }
-  return { personId: actor.personId, isAdmin: actor.isAdmin, rootOrgIds: [...roots] };
 }
 
 /** The schedule: meetings matching the filters that the actor may see. */
@@ -78,7 +66,7 @@ export async function minePage(
 
 /** Of the given people, those whose record (contacts) the actor may read (people policy), for the invitation list. */
 async function readablePeople(db: Executor, actor: Actor, personIds: string[]): Promise<Set<string>> {
-  if (actor.isAdmin) return new Set(personIds);
+  if (readsEveryPerson(actor)) return new Set(personIds);
   const orgsOf = await anyPositionOrgs(db, personIds);
   const chains = await ancestorChains(db, [...new Set([...orgsOf.values()].flat())], todayIso());
   return new Set(
@@ -97,8 +85,8 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   // One statement: the row, its policy facts, and the names and ordered lists as JSON (the invitations with each
   // person's org on the meeting's day); nothing of the parts leaves unless the policy lets the actor read.
   const { meeting: m, facts, parts } = await loadMeetingPage(db, actor, id);
+  authorize(actor, 'read', facts);
   const can = meetingCan(actor, facts);
-  if (!can.read) throw new AppError('FORBIDDEN');
   const { presenters, agenda, venues, rules, attachments, subjects, invitations } = parts;
   const readable = canSeeContacts(actor, facts)
     ? await readablePeople(

@@ -1,11 +1,13 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError } from '../../lib/errors';
+import type { AppError } from '../../lib/errors';
+import { fieldError } from '../../lib/errors';
+import { forbidden } from '../../lib/policy';
 import * as networksRepo from '../networks/repo';
 import * as orgsRepo from '../orgs/repo';
 import * as inviteRepo from './inviteRepo';
-import { type HostFacts, hostProblem, type InviteReach, invitesWholeSubtree, mayInviteFrom, refusal } from './policy';
+import { type HostFacts, hostProblem, type InviteReach, invitesAnyone, invitesWholeSubtree, mayInviteFrom, refusal } from './policy';
 import * as repo from './repo';
 
 const chainOf = (chains: Map<string, string[]>, id: string) => chains.get(id) ?? [id];
@@ -27,7 +29,7 @@ export async function inviteReach(db: Executor, hostOrgId: string, networkId: st
 }
 
 function refuse(actor: Actor, chains: ReadonlyArray<readonly string[]>, field: string, message: string): AppError {
-  return refusal(actor, chains) === 'forbidden' ? new AppError('FORBIDDEN') : fieldError(field, message);
+  return refusal(actor, chains) === 'forbidden' ? forbidden() : fieldError(field, message);
 }
 
 /**
@@ -67,7 +69,7 @@ export async function requireInvitablePeople(
   people: ReadonlyArray<{ field: string; personId: string; label: string }>,
   day: string,
 ): Promise<void> {
-  if (actor.isAdmin || people.length === 0) return;
+  if (invitesAnyone(actor) || people.length === 0) return;
   const ids = [...new Set(people.map((p) => p.personId))];
   const orgsOf = await inviteRepo.positionOrgsOn(db, ids, [...new Set([day, todayIso()])]);
   const chains = await orgsRepo.ancestorChains(db, [...new Set([...orgsOf.values()].flat())], todayIso());

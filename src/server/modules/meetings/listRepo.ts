@@ -2,6 +2,7 @@ import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/enums';
 import type { MeetingsQuery } from '../../../shared/meetings';
 import { type Executor, preparedRows, queryRows, queryRowsPrepared } from '../../db/client';
+import { readableMeetingSql, type Viewer } from './policy';
 
 /** A schedule line as read from the database. */
 export interface MeetingLine {
@@ -31,34 +32,13 @@ export const subjectsJsonOf = (meetingId: SQL) =>
 /** SQL: the column `subjects` of meeting `m` (the alias), as `subjectsJsonOf`. */
 export const subjectsJson = sql`${subjectsJsonOf(sql`m.id`)} as subjects`;
 
-/** Who is asking, for the visibility condition: admin, or the orgs whose subtree they reach. */
-export interface Viewer {
-  personId: string;
-  isAdmin: boolean;
-  /** Orgs whose subtree the viewer reads: their schools (and teams' schools) and, for office staff, their office. */
-  rootOrgIds: string[];
-}
-
 const uuids = (ids: string[]) =>
   sql.join(
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
 
-/** SQL: the viewer may read meeting m in full. */
-function readableSql(v: Viewer): SQL {
-  if (v.isAdmin) return sql`true`;
-  const reach = v.rootOrgIds.length
-    ? sql`(m.host_org_id in (select id from reach) or exists (select 1 from network_members nm where nm.network_id = m.network_id and nm.org_id in (select id from reach)))`
-    : sql`false`;
-  return sql`(${reach}
-    or m.chair_person_id = ${v.personId} or m.secretary_person_id = ${v.personId}
-    or exists (select 1 from invitations i where i.meeting_id = m.id and i.person_id = ${v.personId})
-    or exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${v.personId})
-    or exists (select 1 from network_leaders nl where nl.network_id = m.network_id and nl.person_id = ${v.personId}))`;
-}
-
-/** SQL: the recursive CTE `reach`, the orgs whose subtree the viewer reads on `day` (readableSql refers to it). */
+/** SQL: the recursive CTE `reach`, the orgs whose subtree the viewer reads on `day` (readableMeetingSql refers to it). */
 function reachCte(v: Viewer, day: string): SQL {
   const roots = v.rootOrgIds.length ? uuids(v.rootOrgIds) : sql`null::uuid`;
   return sql`with recursive reach(id, depth) as (
@@ -79,7 +59,7 @@ const scopedVisible = (readable: SQL) => sql`(${readable} or m.status <> 'draft'
  */
 export async function scheduleVisibility(db: Executor, v: Viewer, meetingIds: string[], day: string): Promise<Map<string, boolean>> {
   if (meetingIds.length === 0) return new Map();
-  const readable = readableSql(v);
+  const readable = readableMeetingSql(v);
   const rows = await queryRows<{ id: string; readable: boolean }>(
     db,
     sql`${reachCte(v, day)}
@@ -109,7 +89,7 @@ export async function listMeetings(db: Executor, v: Viewer, q: MeetingsQuery, da
   if (q.subjectId) conds.push(sql`exists (select 1 from meeting_subjects s where s.meeting_id = m.id and s.subject_id = ${q.subjectId})`);
   if (q.kind) conds.push(sql`m.kind = ${q.kind}`);
   if (q.status) conds.push(sql`m.status = ${q.status}`);
-  const readable = readableSql(v);
+  const readable = readableMeetingSql(v);
   if (q.networkId || q.orgId) conds.push(scopedVisible(readable));
   else conds.push(readable);
   const where = sql.join(conds, sql` and `);

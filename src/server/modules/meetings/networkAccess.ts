@@ -1,25 +1,28 @@
 import type { Executor } from '../../db/client';
-import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
 import { networkOf } from './calendarRepo';
+import { type NetworkFacts, networkCan } from './policy';
 import * as repo from './repo';
 
-/**
- * What the actor may do with a network's shared things (chat links, calendar feed): its leaders and deputies, the
- * supervising office and admins edit; anyone working in a member school (and office staff above) reads.
- */
-export async function networkAccess(db: Executor, actor: Actor, networkId: string): Promise<{ read: boolean; edit: boolean }> {
+/** The network policy's facts of one network, as of today; 404 when it does not exist. */
+export async function networkFacts(db: Executor, networkId: string): Promise<NetworkFacts> {
   const network = await networkOf(db, networkId);
   if (!network) throw notFound('mạng lưới');
   const today = todayIso();
   const members = await repo.networkMemberIds(db, networkId);
   const chains = await orgsRepo.ancestorChains(db, [network.supervisingOrgId, ...members], today);
   const leaders = await repo.networkLeaderIds(db, networkId);
-  const edit =
-    leaders.includes(actor.personId) ||
-    atLeast(scopeOf(actor, chains.get(network.supervisingOrgId) ?? [network.supervisingOrgId]), 'office');
-  const read = edit || members.some((id) => atLeast(scopeOf(actor, chains.get(id) ?? [id]), 'member'));
-  return { read, edit };
+  return {
+    leaderIds: leaders,
+    supervisingChain: chains.get(network.supervisingOrgId) ?? [network.supervisingOrgId],
+    memberChains: members.map((id) => chains.get(id) ?? [id]),
+  };
+}
+
+/** What the actor may do with a network's shared things (policy networkCan), from its facts as of today. */
+export async function networkAccess(db: Executor, actor: Actor, networkId: string): Promise<{ read: boolean; edit: boolean }> {
+  return networkCan(actor, await networkFacts(db, networkId));
 }

@@ -1,5 +1,8 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { SCHOOL_TYPES } from '../../../shared/enums';
 import type { MeetingCan } from '../../../shared/meetings';
-import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { type Actor, atLeast, isOfficeRole, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What the meetings policy needs to know about one meeting and the actor's place in it. */
 export interface MeetingFacts {
@@ -139,3 +142,74 @@ export function hostProblem(actor: Actor, f: HostFacts): 'hostOrgId' | 'networkI
   }
   return null;
 }
+
+/** Finding 6: admins may invite or name anyone, so their named people need no check against the invitable set. */
+export function invitesAnyone(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
+/** Who creates a meeting: the host's managers (office staff above, admins) and the leaders of its network. */
+export function canCreateMeeting(actor: Actor, f: { hostChain: readonly string[]; networkLeaderIds: readonly string[] }): boolean {
+  return managesHost(actor, f) || f.networkLeaderIds.includes(actor.personId);
+}
+
+/** What the network policy needs: its leaders and deputies, the supervising office's chain, the member schools' chains. */
+export interface NetworkFacts {
+  leaderIds: readonly string[];
+  supervisingChain: readonly string[];
+  memberChains: ReadonlyArray<readonly string[]>;
+}
+
+/**
+ * A network's shared things (chat links, calendar feed): its leaders and deputies, the supervising office and admins
+ * edit; anyone working in a member school (and office staff above) reads.
+ */
+export function networkCan(actor: Actor, f: NetworkFacts): { read: boolean; edit: boolean } {
+  const edit = f.leaderIds.includes(actor.personId) || atLeast(scopeOf(actor, f.supervisingChain), 'office');
+  const read = edit || f.memberChains.some((c) => atLeast(scopeOf(actor, c), 'member'));
+  return { read, edit };
+}
+
+/** Who is asking, for the schedule's SQL visibility condition: admin, or the orgs whose subtree they reach. */
+export interface Viewer {
+  personId: string;
+  isAdmin: boolean;
+  /** Orgs whose subtree the viewer reads: their schools (and teams' schools) and, for office staff, their office. */
+  rootOrgIds: string[];
+}
+
+/** The viewer of a schedule: office staff reach their office, everyone else their schools (a team's school). */
+export function viewerOf(actor: Actor): Viewer {
+  const roots = new Set<string>();
+  for (const r of actor.roles) {
+    if (isOfficeRole(r) || SCHOOL_TYPES.includes(r.orgType)) roots.add(r.orgId);
+    else if (r.orgType === 'team' && r.chain[1]) roots.add(r.chain[1]);
+  }
+  return { personId: actor.personId, isAdmin: actor.isAdmin, rootOrgIds: [...roots] };
+}
+
+/**
+ * SQL twin of canReadMeeting for lists: the viewer may read meeting `m` in full. It refers to the recursive CTE
+ * `reach` (the viewer's root orgs and their subtrees), which the query declares.
+ */
+export function readableMeetingSql(v: Viewer): SQL {
+  if (v.isAdmin) return sql`true`;
+  const reach = v.rootOrgIds.length
+    ? sql`(m.host_org_id in (select id from reach) or exists (select 1 from network_members nm where nm.network_id = m.network_id and nm.org_id in (select id from reach)))`
+    : sql`false`;
+  return sql`(${reach}
+    or m.chair_person_id = ${v.personId} or m.secretary_person_id = ${v.personId}
+    or exists (select 1 from invitations i where i.meeting_id = m.id and i.person_id = ${v.personId})
+    or exists (select 1 from meeting_presenters p where p.meeting_id = m.id and p.person_id = ${v.personId})
+    or exists (select 1 from network_leaders nl where nl.network_id = m.network_id and nl.person_id = ${v.personId}))`;
+}
+
+/** The meetings module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  create: (actor: Actor, f: { hostChain: readonly string[]; networkLeaderIds: readonly string[] }) => canCreateMeeting(actor, f),
+  read: (actor: Actor, f: MeetingFacts) => canReadMeeting(actor, f),
+  edit: (actor: Actor, f: MeetingFacts) => canEditMeeting(actor, f),
+  upload: (actor: Actor, f: MeetingFacts) => meetingCan(actor, f).upload,
+  'network.read': (actor: Actor, f: NetworkFacts) => networkCan(actor, f).read,
+  'network.edit': (actor: Actor, f: NetworkFacts) => networkCan(actor, f).edit,
+});

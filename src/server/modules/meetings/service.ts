@@ -11,7 +11,7 @@ import { type NamedRef, requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
 import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
-import { canNameSecretary, managesHost } from './policy';
+import { authorize, canNameSecretary, managesHost } from './policy';
 import * as repo from './repo';
 import { localClock, localDay, requireLinks, validateMeeting, vnInstant } from './validate';
 
@@ -114,7 +114,7 @@ async function writeVenues(db: Executor, meetingId: string, venues: MeetingUpdat
 async function requireCreateRight(db: Executor, actor: Actor, input: MeetingUpdate): Promise<string[]> {
   const hostChain = await orgsRepo.ancestorChain(db, input.hostOrgId, todayIso());
   const leaders = await repo.networkLeaderIds(db, input.networkId ?? null);
-  if (!managesHost(actor, { hostChain }) && !leaders.includes(actor.personId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'create', { hostChain, networkLeaderIds: leaders });
   return hostChain;
 }
 

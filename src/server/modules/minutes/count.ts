@@ -2,9 +2,9 @@ import type { TeamMeetingCount } from '../../../shared/minutes';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { AppError, fieldError, notFound } from '../../lib/errors';
+import { fieldError, notFound } from '../../lib/errors';
 import * as orgsRepo from '../orgs/repo';
-import { canReadTeamCount } from './policy';
+import { authorize } from './policy';
 import * as repo from './repo';
 
 /**
@@ -17,7 +17,7 @@ export async function teamMeetingCount(db: Executor, actor: Actor, teamId: strin
   const team = await orgsRepo.findById(db, teamId);
   if (team?.type !== 'team') throw notFound('tổ chuyên môn');
   const chain = await orgsRepo.ancestorChain(db, teamId, todayIso());
-  if (!canReadTeamCount(actor, chain)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'teamCount.read', { teamChain: chain });
   const rows = await repo.teamMeetings(db, teamId, chain[1] ?? null, from, to);
   const seen = new Set<string>();
   const meetings = rows

@@ -1,6 +1,7 @@
 import type { MinutesStatus } from '../../../shared/enums';
 import type { MinutesView } from '../../../shared/minutes';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 import { isChairOrSecretary, type MeetingAccess } from '../attendance/policy';
 
 export { canReadMeetingRecord as canReadMinutes } from '../attendance/policy';
@@ -32,3 +33,16 @@ export function minutesCan(
 export function canReadTeamCount(actor: Actor, teamChain: readonly string[]): boolean {
   return atLeast(scopeOf(actor, teamChain), 'member');
 }
+
+/** Signing the minutes or an addendum is for the required signers frozen at start-signing (person id → role). */
+export function isSigner(actor: Actor, signers: ReadonlyMap<string, string>): boolean {
+  return signers.has(actor.personId);
+}
+
+/** The minutes module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  /** Writing the text, starting the signing, adding an addendum: the chair and the secretary. */
+  write: (actor: Actor, m: MeetingAccess) => isChairOrSecretary(actor, m),
+  sign: (actor: Actor, f: { signers: ReadonlyMap<string, string> }) => isSigner(actor, f.signers),
+  'teamCount.read': (actor: Actor, f: { teamChain: readonly string[] }) => canReadTeamCount(actor, f.teamChain),
+});

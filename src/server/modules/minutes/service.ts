@@ -6,10 +6,10 @@ import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
 import { loadReadableMeeting, type MeetingRecord } from '../attendance/access';
-import { isChairOrSecretary, type MeetingAccess } from '../attendance/policy';
+import type { MeetingAccess } from '../attendance/policy';
 import * as attendanceRepo from '../attendance/repo';
 import { signersOf } from './frozen';
-import { minutesCan } from './policy';
+import { authorize, minutesCan } from './policy';
 import * as repo from './repo';
 import { sanitizeRichText } from './sanitize';
 
@@ -120,7 +120,7 @@ export function assertEditable(row: MinutesRow | undefined): void {
 export async function saveText(db: Executor, actor: Actor, meetingId: string, input: MinutesTextInput): Promise<void> {
   const m = await loadReadableMeeting(db, actor, meetingId);
   assertEditable(await repo.findByMeeting(db, meetingId));
-  if (!isChairOrSecretary(actor, m.access)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', m.access);
   await repo.ensure(db, meetingId);
   const row = await repo.findByMeetingForUpdate(db, meetingId);
   assertEditable(row);

@@ -1,17 +1,19 @@
-import type { AddendumInput, MinutesVerification } from '../../../shared/minutes';
+import type { AddendumInput, MinutesVerification, MinutesView } from '../../../shared/minutes';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { loadReadableMeeting } from '../attendance/access';
-import { isChairOrSecretary } from '../attendance/policy';
 import * as attendanceRepo from '../attendance/repo';
 import { notify } from '../notifications/service';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
 import { freezeRecord, frozenSigners, signersOf } from './frozen';
+import { authorize } from './policy';
 import * as repo from './repo';
 import { plainText, sanitizeRichText } from './sanitize';
 import { assertEditable, computeFacts } from './service';
+
+type SignerRole = MinutesView['participants'][number]['role'];
 
 const notSigning = () => new AppError('INVALID_STATE', { params: { message: 'Biên bản chưa được đưa ra ký' } });
 
@@ -22,7 +24,7 @@ const notSigning = () => new AppError('INVALID_STATE', { params: { message: 'Bi�
 export async function startSigning(db: Executor, actor: Actor, meetingId: string): Promise<void> {
   const m = await loadReadableMeeting(db, actor, meetingId);
   assertEditable(await repo.findByMeeting(db, meetingId));
-  if (!isChairOrSecretary(actor, m.access)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', m.access);
   await attendanceRepo.lockMeeting(db, meetingId);
   await repo.ensure(db, meetingId);
   const row = await repo.findByMeetingForUpdate(db, meetingId);
@@ -69,8 +71,9 @@ export async function sign(db: Executor, actor: Actor, meetingId: string): Promi
   if (!row || row.status === 'draft') throw notSigning();
   if (row.status === 'locked') throw new AppError('MINUTES_LOCKED');
   const roles = await signersOf(db, m.meeting, row);
-  const role = roles.get(actor.personId);
-  if (!role) throw new AppError('FORBIDDEN');
+  authorize(actor, 'sign', { signers: roles });
+  // Authorised above: the actor is one of the signers, so their role is there.
+  const role = roles.get(actor.personId) as SignerRole;
   const signed = new Set((await repo.signaturesOf(db, row.id)).map((s) => s.personId));
   if (signed.has(actor.personId)) return { locked: false };
   const chairId = [...roles.entries()].find(([, r]) => r === 'chair')?.[0] ?? null;
@@ -144,7 +147,7 @@ export async function addAddendum(db: Executor, actor: Actor, meetingId: string,
   if (row?.status !== 'locked') {
     throw new AppError('INVALID_STATE', { params: { message: 'Chỉ lập phụ lục đính chính khi biên bản đã khóa' } });
   }
-  if (!isChairOrSecretary(actor, m.access)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'write', m.access);
   const content = sanitizeRichText(input.content);
   if (!plainText(content)) throw fieldError('content', 'Cần ghi nội dung đính chính');
   const textHash = sha256(canonicalAddendum({ minutesId: row.id, minutesHash: row.textHash ?? '', content }));
@@ -167,7 +170,7 @@ export async function signAddendum(db: Executor, actor: Actor, meetingId: string
   const addendum = await repo.addendumForUpdate(db, row.id, addendumId);
   if (!addendum) throw notFound('phụ lục');
   const roles = await signersOf(db, m.meeting, row);
-  if (!roles.has(actor.personId)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'sign', { signers: roles });
   const list = addendum.signatures as Array<{ personId: string }>;
   if (list.some((s) => s.personId === actor.personId)) return;
   const entry = { personId: actor.personId, fullName: actor.fullName, signedAt: new Date().toISOString(), textHash: addendum.textHash };

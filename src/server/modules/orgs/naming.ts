@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { fieldError } from '../../lib/errors';
 import * as peopleRepo from '../people/repo';
-import { canNameOrg } from './policy';
+import { canNameOrg, namesAnything } from './policy';
 import * as repo from './repo';
 
 /** One id field of a request that names orgs or people, with the field's name for the error. */
@@ -19,7 +19,7 @@ export interface NamedRef {
  * members, its host), which may always be named.
  */
 export async function requireNameable(db: Executor, actor: Actor, refs: NamedRef[], recordOrgIds: readonly string[] = []) {
-  if (actor.isAdmin) return;
+  if (namesAnything(actor)) return;
   const today = todayIso();
   for (const ref of refs) {
     const orgIds = [...new Set((ref.orgIds ?? []).filter((id): id is string => Boolean(id)))];

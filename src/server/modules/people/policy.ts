@@ -10,6 +10,11 @@ export function canReadPerson(actor: Actor, personId: string, orgChains: Readonl
   return actor.personId === personId || actor.isAdmin || orgChains.some((c) => atLeast(scopeOf(actor, c), 'member'));
 }
 
+/** Admins read every person's record (a shortcut of canReadPerson that needs no facts). */
+export function readsEveryPerson(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
 /** Whether the actor may create or change a person holding positions in these orgs. */
 export function canWritePerson(actor: Actor, orgChains: ReadonlyArray<readonly string[]>): boolean {
   if (actor.isAdmin) return true;

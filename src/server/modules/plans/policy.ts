@@ -1,6 +1,7 @@
 import type { PlanStatus } from '../../../shared/enums';
 import { SCHOOL_TYPES } from '../../../shared/enums';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
+import { authorizer } from '../../lib/policy';
 
 /** What a plan's policy needs to know about who owns and who reviews it (org chains at today's date). */
 export interface PlanScope {
@@ -105,3 +106,10 @@ export function planOrgIds(s: Pick<PlanScope, 'network' | 'org'>): string[] {
   const n = s.network;
   return [...n.memberChains.map((c) => c[0]), n.leadChain?.[0], n.supervisingChain[0]].filter((x): x is string => Boolean(x));
 }
+
+/** The plans module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
+export const authorize = authorizer({
+  read: (actor: Actor, s: PlanScope) => canRead(actor, s),
+  draft: (actor: Actor, s: Pick<PlanScope, 'network' | 'org'>) => canDraft(actor, s),
+  review: (actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'reviewerChain'>) => canReview(actor, s),
+});

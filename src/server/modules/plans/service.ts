@@ -11,7 +11,7 @@ import { notify } from '../notifications/service';
 import { requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { canApprove, canDraft, canRead, canReview, meetingOfPlan, otherApprovers, type PlanScope, planCan, planOrgIds } from './policy';
+import { authorize, canApprove, canDraft, canRead, meetingOfPlan, otherApprovers, type PlanScope, planCan, planOrgIds } from './policy';
 import * as repo from './repo';
 import { scopesOf, shapeItems, summarize } from './shape';
 
@@ -47,7 +47,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<PlanD
   const row = await repo.findById(db, id);
   if (!row) throw notFound('kế hoạch');
   const [scope] = await scopesOf(db, [row]);
-  if (!canRead(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'read', scope);
   const [[summary], items, history] = await Promise.all([
     summarize(db, [row]),
     repo.itemsOf(db, id).then((rows) => shapeItems(db, rows)),
@@ -164,7 +164,7 @@ export async function create(tx: Executor, actor: Actor, input: Fields & Pick<Pl
   }
   const owner = { networkId: input.networkId ?? null, orgId: input.orgId ?? null, reviewerOrgId };
   const [scope] = await scopesOf(tx, [owner]);
-  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'draft', scope);
   await validateItems(tx, actor, scope, input.schoolYearId, input);
   const plan = await repo.insert(tx, {
     ...owner,
@@ -185,7 +185,7 @@ async function lockForDrafter(tx: Executor, actor: Actor, id: string) {
   const plan = await repo.lockById(tx, id);
   if (!plan) throw notFound('kế hoạch');
   const [scope] = await scopesOf(tx, [plan]);
-  if (!canDraft(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'draft', scope);
   return plan;
 }
 
@@ -240,7 +240,7 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   const plan = await repo.lockById(tx, id);
   if (!plan) throw notFound('kế hoạch');
   const [scope] = await scopesOf(tx, [plan]);
-  if (!canReview(actor, scope)) throw new AppError('FORBIDDEN');
+  authorize(actor, 'review', scope);
   if (plan.status !== 'submitted') {
     throw invalidState(
       plan.status === 'approved'
