@@ -3,7 +3,7 @@ import { addDays, type CalendarBreak, weekday } from './calendar';
 
 /**
  * Vietnam's public holidays (Bộ luật Lao động 2019, Điều 112) as calendar breaks, the lunar ones computed with the
- * Vietnamese lunar calendar (UTC+7) of `date-chinese` (decision 0023): Tết Dương lịch 1/1; Tết Nguyên Đán, five days
+ * Vietnamese lunar calendar (UTC+7) of `date-chinese` (decision 0025): Tết Dương lịch 1/1; Tết Nguyên Đán, five days
  * from the last day of the lunar year to lunar 4/1; Giỗ Tổ Hùng Vương, lunar 10/3; 30/4 and 1/5; Quốc khánh 2/9 with
  * the day before and the day after (the Prime Minister picks one of them each year, so neither is proposed). A holiday
  * day on a Saturday or Sunday is made up on the next working days (Điều 111), as the law does.
