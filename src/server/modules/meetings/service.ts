@@ -235,9 +235,10 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
   const moved = input.hostOrgId !== before.hostOrgId || (input.networkId ?? null) !== before.networkId;
   if (moved) await requireCreateRight(tx, actor, input);
   // People already named keep their place; new ones (all of them when the host or network moves) must be invitable.
-  const kept = new Set([before.chairPersonId, before.secretaryPersonId, ...(await repo.presentersOf(tx, id)).map((p) => p.personId)]);
+  const presentersBefore = await repo.presentersOf(tx, id);
+  const kept = new Set([before.chairPersonId, before.secretaryPersonId, ...presentersBefore.map((p) => p.personId)]);
   const keptOrgs = new Set<string | null>(
-    moved ? [] : [...(await repo.presentersOf(tx, id)).map((p) => p.orgId), ...(await repo.venuesOf(tx, id)).map((v) => v.orgId)],
+    moved ? [] : [...presentersBefore.map((p) => p.orgId), ...(await repo.venuesOf(tx, id)).map((v) => v.orgId)],
   );
   await requireReach(
     tx,
