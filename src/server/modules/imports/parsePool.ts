@@ -78,14 +78,21 @@ function take(memoryMb: number): ParseWorker {
 }
 
 /**
- * The bytes to move to the worker. Structured cloning a 28 MiB upload held the event loop for 0.5 s, and even a copy
- * into fresh memory took 0.2–0.3 s on this machine (CPU profiles of resilience scenario e): a buffer that owns its
- * memory (an upload of more than a few kB) is transferred as it is — it is the caller's no more — and only a small
- * buffer sharing Node's pool is copied first.
+ * What the worker reads: a file on disk (an upload streamed there by the route, so the event loop never holds it) or
+ * bytes in memory (tests, small inputs).
  */
-function handOver(buffer: Uint8Array): Uint8Array<ArrayBuffer> {
-  const owns = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength && buffer.buffer instanceof ArrayBuffer;
-  return owns ? (buffer as Uint8Array<ArrayBuffer>) : new Uint8Array(buffer);
+export type FileSource = Buffer | { path: string };
+
+/**
+ * The request as posted. Bytes are copied first when they share Node's pool (small buffers), and moved otherwise:
+ * structured cloning a 28 MiB upload held the event loop for 0.5 s in a CPU profile (decision 0023).
+ */
+function message(req: ParseRequest): { req: ParseRequest; transfer: ArrayBuffer[] } {
+  if (!req.buffer) return { req, transfer: [] };
+  const b = req.buffer;
+  const owns = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+  const bytes = owns ? (b as Uint8Array<ArrayBuffer>) : new Uint8Array(b);
+  return { req: { ...req, buffer: bytes }, transfer: [bytes.buffer] };
 }
 
 /** Sends one file to a worker; the answer, or why the worker stopped (out of memory, out of time). */
@@ -101,8 +108,8 @@ function ask(w: ParseWorker, req: ParseRequest, seconds: number): Promise<ParseA
     const onExit = () => done({ kind: 'crashed' });
     const timer = setTimeout(() => done({ kind: 'timeout' }), seconds * 1000);
     w.worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    const bytes = handOver(req.buffer);
-    w.worker.postMessage({ ...req, buffer: bytes }, [bytes.buffer]);
+    const m = message(req);
+    w.worker.postMessage(m.req, m.transfer);
   });
 }
 
@@ -113,7 +120,7 @@ function ask(w: ParseWorker, req: ParseRequest, seconds: number): Promise<ParseA
  * awaited) before the slot is freed, so the memory it used goes back first. A buffer that owns its memory is moved
  * to the worker, not copied: the caller must not use it afterwards.
  */
-export async function parseFile(config: Config, fileName: string, buffer: Buffer): Promise<RawRow[]> {
+export async function parseFile(config: Config, fileName: string, source: FileSource): Promise<RawRow[]> {
   await acquire(config.importParseConcurrency);
   const limits = limitsOf(config);
   const memoryMb = config.importWorkerMemoryMb;
@@ -121,7 +128,8 @@ export async function parseFile(config: Config, fileName: string, buffer: Buffer
   let w: ParseWorker | undefined;
   try {
     w = take(memoryMb);
-    const a = await ask(w, { fileName, buffer, limits }, seconds);
+    const file = Buffer.isBuffer(source) ? { buffer: source } : { path: source.path };
+    const a = await ask(w, { fileName, ...file, limits }, seconds);
     if (a.kind === 'rows') {
       park(w);
       w = undefined;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
-import { readWithinLimit } from '../../lib/upload';
+import { saveWithinLimit } from '../../lib/upload';
 import { IMPORT_KINDS } from './columns';
 import { closeParsers } from './parsePool';
 import { authorize } from './policy';
@@ -58,10 +58,14 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
       authorize(actor, 'import', { kind: req.query.kind });
       const file = await req.file();
       if (file?.fieldname !== 'file') throw fieldError('file', 'Cần chọn tệp cần nhập (trường «file»)');
-      const buffer = await readWithinLimit(file);
+      const upload = await saveWithinLimit(file);
       const fileName = file.filename || 'tệp';
-      const job = await service.start(ctx, req.log, actor, req.query.kind, fileName, buffer);
-      return reply.status(202).send(job);
+      try {
+        const job = await service.start(ctx, req.log, actor, req.query.kind, fileName, { path: upload.path });
+        return reply.status(202).send(job);
+      } finally {
+        await upload.remove();
+      }
     },
   );
 

@@ -9,7 +9,7 @@ import { columnsOf, type ImportKind } from './columns';
 import { checkOrgs } from './orgsCheck';
 import { type ImportSummary, writeOrgs } from './orgsWrite';
 import { type SheetRow, toSheetRows } from './parse';
-import { parseFile } from './parsePool';
+import { type FileSource, parseFile } from './parsePool';
 import { authorize } from './policy';
 import type { RowError } from './problems';
 import * as repo from './repo';
@@ -45,10 +45,10 @@ export async function start(
   actor: Actor,
   kind: ImportKind,
   fileName: string,
-  buffer: Buffer,
+  source: FileSource,
 ): Promise<ImportJob> {
   authorize(actor, 'import', { kind });
-  const sheet = toSheetRows(await parseFile(ctx.config, fileName, buffer), columnsOf(kind), fileName);
+  const sheet = toSheetRows(await parseFile(ctx.config, fileName, source), columnsOf(kind), fileName);
   const job = await repo.insertJob(ctx.database.db, { kind, fileName, total: sheet.length, accountId: actor.accountId });
   live.set(job.id, { status: 'validating', processed: 0 });
   const p = run(ctx, log, actor, kind, job.id, sheet).finally(() => {
