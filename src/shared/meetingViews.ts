@@ -108,13 +108,34 @@ export const meetingDetail = meetingSummary.extend({
 });
 
 /** What applying the bridge rule did, with the meeting after it. */
-export const bridgeRuleReply = z.object({
-  result: z.object({
-    central: z.number(),
-    bridges: z.array(z.object({ venueId: z.string(), name: z.string(), count: z.number(), created: z.boolean(), hasLink: z.boolean() })),
-    unassigned: z.number(),
-  }),
-  meeting: meetingDetail,
+export const bridgePlanView = z.object({
+  central: z.number(),
+  bridges: z.array(
+    z.object({
+      venueId: z.string().nullable(),
+      orgId: z.string().nullable(),
+      name: z.string(),
+      count: z.number(),
+      created: z.boolean(),
+      hasLink: z.boolean(),
+      /** Where the link comes from: kept on the point, or the network's saved link for the point, subject or network. */
+      linkFrom: z.enum(['venue', 'network_org', 'network_subject', 'network', 'none']),
+    }),
+  ),
+  /** Invitees whose venue changes, and invitees left where a person put them by hand. */
+  moved: z.number(),
+  kept: z.number(),
+  unassigned: z.number(),
+  /** Names of bridge points that would have no online link (the meeting cannot be scheduled until each has one). */
+  missingLinks: z.array(z.string()),
+});
+
+export const bridgeRuleReply = z.object({ result: bridgePlanView, meeting: meetingDetail.nullable() });
+
+/** A network's online meeting links, with the names of their subject and bridge-point org. */
+export const meetingLinkList = z.object({
+  links: z.array(z.object({ id: z.string(), subject: named.nullable(), org: named.nullable(), url: z.string() })),
+  can: z.object({ edit: z.boolean() }),
 });
 
 /** What adding an invitation rule did. */
@@ -173,3 +194,4 @@ export const outboxItemView = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+export type BridgePlanView = z.infer<typeof bridgePlanView>;

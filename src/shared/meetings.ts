@@ -200,6 +200,25 @@ export const chatLinksInput = z.object({
 });
 export type ChatLinksInput = z.input<typeof chatLinksInput>;
 
+/** A network's online meeting links: general, per subject, per bridge point (org); the most specific one wins. */
+export const meetingLinksInput = z.object({
+  links: z.array(z.object({ subjectId: z.uuid().nullish(), orgId: z.uuid().nullish(), url: webUrl })).max(100),
+});
+export type MeetingLinksInput = z.input<typeof meetingLinksInput>;
+
+/**
+ * The automatic bridge-point rule: `preview` answers what it would change without writing; `links` gives the online
+ * link of a planned bridge point (by its org) that has none yet — kept on the point and saved to the network's links.
+ */
+export const bridgeRuleInput = z.object({
+  preview: z.boolean().default(false),
+  links: z
+    .array(z.object({ orgId: z.uuid(), url: webUrl }))
+    .max(100)
+    .default([]),
+});
+export type BridgeRuleInput = z.input<typeof bridgeRuleInput>;
+
 export const calendarTokenInput = z.object({
   kind: z.enum(['person', 'network']),
   networkId: z.uuid().optional(),

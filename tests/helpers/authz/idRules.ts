@@ -17,6 +17,12 @@ export const PUBLIC_ID_FIELDS: ReadonlyArray<{ route: string; field: string; rea
     field: 'venues[].id',
     reason: 'a new meeting has no venues yet: every id there is refused ("Điểm cầu không thuộc buổi sinh hoạt này")',
   },
+  {
+    route: 'POST /api/meetings/:id/apply-bridge-rule',
+    field: 'links[].orgId',
+    reason:
+      "only the orgs of the bridge points the rule plans for this meeting's invitees are taken; every other id, own or not, is refused with a 400 before anything is written (meetings/bridgeLinks.test.ts, meetings.test.ts)",
+  },
   ...filters('GET /api/assignments', ['provinceOrgId', 'unitOrgId']),
   ...filters('GET /api/audit', ['entityId']),
   ...filters('GET /api/inspection-areas', ['provinceOrgId']),

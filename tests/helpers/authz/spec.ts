@@ -372,6 +372,13 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/networks/:id': { rule: 'any logged-in user (public facts)', own: ALL, other: ALL },
   'PUT /api/networks/:id': { rule: 'the supervising office', own: SO, other: ADM, validationFirst: 'body' },
   'GET /api/networks/:id/chat-links': { rule: "members' schools and offices above", own: NHOM1, other: ADM },
+  'GET /api/networks/:id/meeting-links': { rule: "members' schools and offices above", own: NHOM1, other: ADM },
+  'PUT /api/networks/:id/meeting-links': {
+    rule: 'leaders and office staff over the supervising org',
+    own: SO,
+    other: ADM,
+    body: () => ({ links: [] }),
+  },
   'PUT /api/networks/:id/chat-links': {
     rule: 'leaders and office staff over the supervising org',
     own: SO,

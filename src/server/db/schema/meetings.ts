@@ -168,6 +168,8 @@ export const invitations = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     venueId: uuid('venue_id').references(() => venues.id, { onDelete: 'set null' }),
     ruleId: uuid('rule_id').references(() => invitationRules.id, { onDelete: 'set null' }),
+    /** The venue was chosen by hand: the automatic bridge-point rule leaves it alone. */
+    venueChosen: boolean('venue_chosen').notNull().default(false),
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -269,4 +271,22 @@ export const networkChatLinks = pgTable(
     label: text('label'),
   },
   (t) => [unique('network_chat_links_unique').on(t.networkId, t.subjectId)],
+);
+
+/**
+ * A network's online meeting link, typed once and reused by its meetings' venues: general (no subject, no org), per
+ * subject, or per bridge point (the org that hosts it). The most specific link wins.
+ */
+export const networkMeetingLinks = pgTable(
+  'network_meeting_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id').references(() => subjects.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+  },
+  (t) => [unique('network_meeting_links_unique').on(t.networkId, t.subjectId, t.orgId).nullsNotDistinct()],
 );

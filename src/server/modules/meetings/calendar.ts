@@ -50,14 +50,17 @@ export async function feed(db: Executor, kind: 'person' | 'network', file: strin
   if (!ownerId) throw notFound('lịch');
   const ids = kind === 'person' ? await feedOfPerson(db, ownerId) : await feedOfNetwork(db, ownerId);
   const { rows, venues } = await calendarRepo.feedRows(db, ids);
+  // A person's own feed places each meeting where they attend it: their bridge point, else the central venue.
+  const mine = kind === 'person' ? await calendarRepo.invitedVenues(db, ownerId, ids) : new Map<string, string>();
   const name = kind === 'network' ? ((await calendarRepo.networkOf(db, ownerId))?.name ?? 'Mạng lưới') : 'Lịch của tôi';
   const cal = ical({ name: `Liên Trường — ${name}`, prodId: { company: 'Lien Truong', product: 'lich-sinh-hoat', language: 'VI' } });
   const base = publicUrl.replace(/\/$/, '');
   for (const { meeting, hostName, networkName } of rows) {
     const own = venues.filter((v) => v.meetingId === meeting.id);
     const central = own.find((v) => v.isCentral);
+    const place = own.find((v) => v.id === mine.get(meeting.id)) ?? central;
     const links = own.filter((v) => v.onlineUrl).map((v) => `${v.name}: ${v.onlineUrl}`);
-    const location = central ? [central.name, central.room, central.address].filter(Boolean).join(', ') : meetingModeLabel(meeting.mode);
+    const location = place ? [place.name, place.room, place.address].filter(Boolean).join(', ') : meetingModeLabel(meeting.mode);
     const description = [
       `${meetingKindLabel(meeting.kind)} — ${meetingModeLabel(meeting.mode)}`,
       `Đơn vị tổ chức: ${hostName}`,

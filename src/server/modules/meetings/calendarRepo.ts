@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { accounts, calendarTokens, meetings, networks, orgs, people, venues } from '../../db/schema';
+import { accounts, calendarTokens, invitations, meetings, networks, orgs, people, venues } from '../../db/schema';
 
 export type TokenKind = 'person' | 'network';
 
@@ -56,6 +56,16 @@ export async function feedRows(db: Executor, ids: string[]) {
     .orderBy(asc(meetings.startsAt));
   const v = await db.select().from(venues).where(inArray(venues.meetingId, ids)).orderBy(asc(venues.sortOrder));
   return { rows, venues: v };
+}
+
+/** The venue each of a person's invitations names (meeting id → venue id), for the meetings of a feed. */
+export async function invitedVenues(db: Executor, personId: string, meetingIds: string[]): Promise<Map<string, string>> {
+  if (meetingIds.length === 0) return new Map();
+  const rows = await db
+    .select({ meetingId: invitations.meetingId, venueId: invitations.venueId })
+    .from(invitations)
+    .where(and(eq(invitations.personId, personId), inArray(invitations.meetingId, meetingIds)));
+  return new Map(rows.flatMap((r) => (r.venueId ? [[r.meetingId, r.venueId] as const] : [])));
 }
 
 /** A network's name. */

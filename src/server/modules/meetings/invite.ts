@@ -119,8 +119,9 @@ export async function inviteByName(tx: Executor, actor: Actor, meetingId: string
   let venueId = input.venueId ?? null;
   if (venueId && !(await repo.venuesOf(tx, meetingId)).some((v) => v.id === venueId))
     throw fieldError('venueId', 'Điểm cầu không thuộc buổi sinh hoạt này');
+  const venueChosen = venueId !== null;
   venueId ??= await defaultVenue(tx, meetingId, meeting.mode);
-  const added = await inviteRepo.insertInvitations(tx, meetingId, [...new Set(input.personIds)], { venueId, ruleId: null });
+  const added = await inviteRepo.insertInvitations(tx, meetingId, [...new Set(input.personIds)], { venueId, ruleId: null, venueChosen });
   await tellInvited(tx, actor, meeting, added);
   await audit(tx, actor, { action: 'invite', entityType: 'meeting', entityId: meetingId, orgId: meeting.hostOrgId, after: { added } });
   return { added: added.length };

@@ -98,12 +98,13 @@ export async function insertInvitations(
   db: Executor,
   meetingId: string,
   personIds: string[],
-  o: { venueId: string | null; ruleId: string | null },
+  o: { venueId: string | null; ruleId: string | null; venueChosen?: boolean },
 ): Promise<string[]> {
   if (personIds.length === 0) return [];
+  const venueChosen = o.venueChosen ?? false;
   const rows = await db
     .insert(invitations)
-    .values(personIds.map((personId) => ({ meetingId, personId, venueId: o.venueId, ruleId: o.ruleId })))
+    .values(personIds.map((personId) => ({ meetingId, personId, venueId: o.venueId, ruleId: o.ruleId, venueChosen })))
     .onConflictDoNothing({ target: [invitations.meetingId, invitations.personId] })
     .returning({ personId: invitations.personId });
   return rows.map((r) => r.personId);
@@ -129,11 +130,11 @@ export async function setVenues(db: Executor, meetingId: string, byPerson: Map<s
       .where(and(eq(invitations.meetingId, meetingId), inArray(invitations.personId, personIds)));
 }
 
-/** Sets the venue of one invitation. */
+/** Sets the venue of one invitation, chosen by hand (the automatic bridge-point rule leaves it alone from then on). */
 export async function setInvitationVenue(db: Executor, meetingId: string, invitationId: string, venueId: string | null) {
   const rows = await db
     .update(invitations)
-    .set({ venueId })
+    .set({ venueId, venueChosen: venueId !== null })
     .where(and(eq(invitations.meetingId, meetingId), eq(invitations.id, invitationId)))
     .returning({ id: invitations.id });
   return rows.length > 0;
@@ -154,4 +155,12 @@ export async function inviteePlaces(db: Executor, meetingId: string, day: string
     where i.meeting_id = ${meetingId}
     order by i.person_id, (o.type in ('school', 'center')) desc`,
   );
+}
+
+/** Each invitation's person, venue and whether that venue was chosen by hand. */
+export async function venueChoices(db: Executor, meetingId: string) {
+  return db
+    .select({ personId: invitations.personId, venueId: invitations.venueId, venueChosen: invitations.venueChosen })
+    .from(invitations)
+    .where(eq(invitations.meetingId, meetingId));
 }

@@ -198,23 +198,64 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     expect(n.unread).toBe(0);
   });
 
-  it('applies seed 002 bridge rule: own commune in person, others at a new bridge point of their commune', async () => {
+  it('applies seed 002 bridge rule: previews, asks once for a missing link, own commune in person, others at a new bridge point', async () => {
     const c = await as(w.users.principal);
-    const res = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`);
+    const before = await tableCounts(t.db);
+    const preview = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`, { preview: true });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({
+      meeting: null,
+      result: {
+        central: 4,
+        moved: 1,
+        kept: 0,
+        missingLinks: ['Điểm cầu Xã An Nhơn Tây'],
+        bridges: [
+          { name: 'Điểm cầu Xã An Nhơn Tây', orgId: w.orgs.commune2.id, count: 1, created: true, hasLink: false, linkFrom: 'none' },
+        ],
+      },
+    });
+    // Applying would leave the new point without the link it needs: refused, nothing written.
+    const bare = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().fields[0]).toMatchObject({ field: 'links', message: expect.stringContaining('«Điểm cầu Xã An Nhơn Tây»') });
+    const stranger = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`, {
+      links: [{ orgId: w.orgs.school1.id, url: 'https://meet.google.com/abc' }],
+    });
+    expect(stranger.json().fields[0].field).toBe('links.0.orgId');
+    expect(await tableCounts(t.db)).toEqual(before);
+    const url = 'https://teams.microsoft.com/l/meetup-join/ant';
+    const res = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`, { links: [{ orgId: w.orgs.commune2.id, url }] });
     expect(res.statusCode, res.body).toBe(200);
     const { result, meeting } = res.json() as {
-      result: { central: number; bridges: Array<{ name: string; count: number; created: boolean }> };
+      result: { central: number; bridges: Array<{ name: string; count: number }> };
       meeting: MeetingDetail;
     };
     expect(result.central).toBe(4);
-    expect(result.bridges).toEqual([expect.objectContaining({ name: 'Điểm cầu Xã An Nhơn Tây', count: 1, created: true, hasLink: false })]);
+    expect(result.bridges).toEqual([
+      expect.objectContaining({ name: 'Điểm cầu Xã An Nhơn Tây', count: 1, created: true, hasLink: true, linkFrom: 'venue' }),
+    ]);
     const bridge = meeting.venues.find((v) => !v.isCentral);
+    expect(bridge).toMatchObject({ onlineUrl: url, org: { id: w.orgs.commune2.id } });
     expect(meeting.invitations.find((i) => i.person.id === w.users.guest.person.id)?.venueId).toBe(bridge?.id);
-    expect(meeting.problems).toEqual(['Điểm cầu «Điểm cầu Xã An Nhơn Tây» chưa có đường liên kết họp trực tuyến']);
-    const sched = await c.post(`/api/meetings/${m.id}/schedule`);
-    expect(sched.statusCode).toBe(400);
-    expect(sched.json().fields[0].field).toBe('venues.1.onlineUrl');
+    expect(meeting.problems).toEqual([]);
     m = meeting;
+  });
+
+  it('keeps an invitee a person placed by hand, and the next run changes nothing else', async () => {
+    const c = await as(w.users.principal);
+    const central = m.venues.find((v) => v.isCentral);
+    const guest = m.invitations.find((i) => i.person.id === w.users.guest.person.id);
+    const moved = await c.put(`/api/meetings/${m.id}/invitations/${guest?.id}`, { venueId: central?.id });
+    expect(moved.statusCode, moved.body).toBe(204);
+    const again = await c.post(`/api/meetings/${m.id}/apply-bridge-rule`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().result).toMatchObject({ kept: 1, moved: 0, missingLinks: [] });
+    const d = again.json().meeting as MeetingDetail;
+    expect(d.invitations.find((i) => i.person.id === w.users.guest.person.id)?.venueId).toBe(central?.id);
+    const bridge = d.venues.find((v) => !v.isCentral);
+    expect((await c.put(`/api/meetings/${m.id}/invitations/${guest?.id}`, { venueId: bridge?.id })).statusCode).toBe(204);
+    m = (await c.get(`/api/meetings/${m.id}`)).json() as MeetingDetail;
   });
 
   it('schedules once the link is set; invitees get a notice and see it in my meetings', async () => {

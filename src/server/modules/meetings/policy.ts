@@ -170,6 +170,15 @@ export function networkCan(actor: Actor, f: NetworkFacts): { read: boolean; edit
   return { read, edit };
 }
 
+/**
+ * An org a network's meetings may use as a bridge point (and keep a saved link for): a member school, the supervising
+ * office, or an office above a member school (its commune or district office, the Sở).
+ */
+export function isBridgeOrgOf(f: NetworkFacts, chain: readonly string[]): boolean {
+  const orgId = chain[0];
+  return f.supervisingChain[0] === orgId || f.memberChains.some((c) => c.includes(orgId));
+}
+
 /** Who is asking, for the schedule's SQL visibility condition: admin, or the orgs whose subtree they reach. */
 export interface Viewer {
   personId: string;

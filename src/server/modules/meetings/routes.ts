@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bridgeRuleInput,
   calendarTokenInput,
   chatLinksInput,
   invitationRuleInput,
   invitationVenueInput,
   inviteByNameInput,
   meetingCreateInput,
+  meetingLinksInput,
   meetingReasonInput,
   meetingsQuery,
   meetingUpdateInput,
@@ -20,6 +22,7 @@ import {
   chatLinkList,
   invitedReply,
   meetingDetail,
+  meetingLinkList,
   meetingSummary,
   minePage,
   ruleAddedReply,
@@ -37,6 +40,7 @@ import * as calendar from './calendar';
 import * as chatLinks from './chatLinks';
 import * as detail from './detail';
 import * as invite from './invite';
+import * as meetingLinks from './meetingLinks';
 import * as service from './service';
 
 const idParams = z.object({ id: z.uuid() });
@@ -130,11 +134,16 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return detail.get(db, actor, req.params.id);
   });
 
-  r.post('/meetings/:id/apply-bridge-rule', { schema: { tags, params: idParams, response: { 200: bridgeRuleReply } } }, async (req) => {
-    const actor = await requireActor(req, ctx);
-    const result = await inTransaction(ctx, (tx) => applyBridgeRule(tx, actor, req.params.id));
-    return { result, meeting: await detail.get(db, actor, req.params.id) };
-  });
+  r.post(
+    '/meetings/:id/apply-bridge-rule',
+    { schema: { tags, params: idParams, body: bridgeRuleInput.optional(), response: { 200: bridgeRuleReply } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      const input = req.body ?? { preview: false, links: [] };
+      const result = await inTransaction(ctx, (tx) => applyBridgeRule(tx, actor, req.params.id, input));
+      return { result, meeting: input.preview ? null : await detail.get(db, actor, req.params.id) };
+    },
+  );
 
   r.post(
     '/meetings/:id/invitation-rules',
@@ -229,6 +238,21 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
     await inTransaction(ctx, (tx) => attachments.removeAttachment(tx, actor, req.params.id, ctx.config.dataDir));
     return reply.status(204).send();
   });
+
+  r.get('/networks/:id/meeting-links', { schema: { tags, params: idParams, response: { 200: meetingLinkList } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return meetingLinks.list(db, actor, req.params.id);
+  });
+
+  r.put(
+    '/networks/:id/meeting-links',
+    { schema: { tags, params: idParams, body: meetingLinksInput, response: { 200: meetingLinkList } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      await inTransaction(ctx, (tx) => meetingLinks.replace(tx, actor, req.params.id, req.body));
+      return meetingLinks.list(db, actor, req.params.id);
+    },
+  );
 
   r.get('/networks/:id/chat-links', { schema: { tags, params: idParams, response: { 200: chatLinkList } } }, async (req) => {
     const actor = await requireActor(req, ctx);
