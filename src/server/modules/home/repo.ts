@@ -56,7 +56,7 @@ export async function submittedReportsUnder(db: Executor, rootIds: string[], dat
  * signers and how many have signed (one statement).
  */
 export async function minutesAwaiting(db: Executor, personId: string) {
-  const signedCount = sql<number>`(select count(*)::int from ${minutesSignatures} s where s.minutes_id = ${minutes.id})`;
+  const signedCount = sql<number>`(select count(*)::int from ${minutesSignatures} s where s.minutes_id = "minutes"."id")`;
   return db
     .select({
       meetingId: meetings.id,
@@ -71,7 +71,7 @@ export async function minutesAwaiting(db: Executor, personId: string) {
       and(
         eq(minutes.status, 'signing'),
         sql`${minutes.frozen} -> 'signers' @> jsonb_build_array(jsonb_build_object('personId', ${personId}::text))`,
-        sql`not exists (select 1 from ${minutesSignatures} s where s.minutes_id = ${minutes.id} and s.person_id = ${personId})`,
+        sql`not exists (select 1 from ${minutesSignatures} s where s.minutes_id = "minutes"."id" and s.person_id = ${personId})`,
       ),
     )
     .orderBy(meetings.startsAt);
@@ -133,8 +133,9 @@ export async function meetingsRunBy(db: Executor, personId: string, from: Date, 
       startsAt: meetings.startsAt,
       chairPersonId: meetings.chairPersonId,
       secretaryPersonId: meetings.secretaryPersonId,
-      attendanceCount: sql<number>`(select count(*)::int from ${attendance} a where a.meeting_id = ${meetings.id})`,
-      minutesStatus: sql<string | null>`(select m.status::text from ${minutes} m where m.meeting_id = ${meetings.id})`,
+      // Qualified by hand: in a one-table select drizzle writes ${meetings.id} as a bare "id", which the subquery would take as its own.
+      attendanceCount: sql<number>`(select count(*)::int from ${attendance} a where a.meeting_id = "meetings"."id")`,
+      minutesStatus: sql<string | null>`(select m.status::text from ${minutes} m where m.meeting_id = "meetings"."id")`,
     })
     .from(meetings)
     .where(
