@@ -6,6 +6,7 @@ import { useMarkRead, useNotifications } from '../api/meetings';
 import { useT } from '../i18n/context';
 import { formatDateTime } from '../lib/dates';
 import { BellButton, BellIndicator } from './NotificationBell';
+import { SignFromNotice } from './SignFromNotice';
 
 /**
  * The bell's list of the latest notices (tap one to open it and mark it read). Loaded by NotificationBell on the first
@@ -44,31 +45,36 @@ export default function NotificationBellDropdown({ defaultOpened }: { defaultOpe
                 </Text>
               )}
               {(q.data?.items ?? []).map((n) => (
-                <UnstyledButton
-                  key={n.id}
-                  p={6}
-                  style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}
-                  onClick={() => {
-                    if (!n.readAt) mark.mutate(n.id);
-                    setOpened(false);
-                    if (n.link) {
-                      const [to, query] = n.link.split('?');
-                      navigate({ to: to as never, search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never });
-                    }
-                  }}
-                >
-                  <Text size="sm" fw={n.readAt ? 400 : 600}>
-                    {n.title}
-                  </Text>
-                  {n.body && (
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {n.body}
+                <div key={n.id} style={{ borderRadius: 6, background: n.readAt ? undefined : 'var(--mantine-color-blue-0)' }}>
+                  <UnstyledButton
+                    p={6}
+                    w="100%"
+                    onClick={() => {
+                      if (!n.readAt) mark.mutate(n.id);
+                      setOpened(false);
+                      if (n.link) {
+                        const [to, query] = n.link.split('?');
+                        navigate({
+                          to: to as never,
+                          search: (query ? Object.fromEntries(new URLSearchParams(query)) : undefined) as never,
+                        });
+                      }
+                    }}
+                  >
+                    <Text size="sm" fw={n.readAt ? 400 : 600}>
+                      {n.title}
                     </Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(n.createdAt)}
-                  </Text>
-                </UnstyledButton>
+                    {n.body && (
+                      <Text size="xs" c="dimmed" lineClamp={2}>
+                        {n.body}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(n.createdAt)}
+                    </Text>
+                  </UnstyledButton>
+                  <SignFromNotice link={n.link} onSigned={() => !n.readAt && mark.mutate(n.id)} />
+                </div>
               ))}
             </Stack>
           </ScrollArea.Autosize>

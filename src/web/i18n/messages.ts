@@ -10,6 +10,7 @@ import viProgramme from './features/programme.vi.json';
 import viReports from './features/reports.vi.json';
 import viRubrics from './features/rubrics.vi.json';
 import viRules from './features/rules.vi.json';
+import viTodo from './features/todo.vi.json';
 import viBase from './vi.json';
 
 /*
@@ -34,4 +35,5 @@ export const vi = {
   ...viPanels,
   ...viRubrics,
   ...viPreparation,
+  ...viTodo,
 };

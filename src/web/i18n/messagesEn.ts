@@ -12,6 +12,7 @@ import enProgramme from './features/programme.en.json';
 import enReports from './features/reports.en.json';
 import enRubrics from './features/rubrics.en.json';
 import enRules from './features/rules.en.json';
+import enTodo from './features/todo.en.json';
 
 /** English strings (loaded on demand): the compiler checks that every Vietnamese key has one. */
 export const en: Record<MessageKey, string> = {
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enRubrics,
   ...enRules,
+  ...enTodo,
 };

@@ -182,6 +182,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
 
   'GET /api/health': { rule: 'public', own: ['anon', ...ALL], public: true },
   'GET /api/home': { rule: 'any logged-in user', own: ALL },
+  'GET /api/home/todo': { rule: "any logged-in user: their own work, each item by its module's rule", own: ALL },
 
   // ── imports ─────────────────────────────────────────────────────────────────────────────────────────────────────
   'POST /api/imports': {

@@ -1,5 +1,5 @@
 import type { PlanStatus } from '../../../shared/enums';
-import { SCHOOL_TYPES } from '../../../shared/enums';
+import { OFFICE_TYPES, SCHOOL_TYPES } from '../../../shared/enums';
 import { type Actor, atLeast, scopeOf } from '../../lib/actor';
 import { authorizer } from '../../lib/policy';
 
@@ -41,6 +41,17 @@ export function canReview(actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'rev
   const scope = scopeOf(actor, s.reviewerChain);
   if (atLeast(scope, 'office')) return true;
   return SCHOOL_TYPES.includes(s.reviewerType as never) && atLeast(scope, 'school');
+}
+
+/**
+ * Who is told of a submitted plan or report and lists it under "Việc cần làm" (canReview's twin over positions): a
+ * position held at an org of the reviewer org's chain reviews from there when it is office staff of an office (the
+ * reviewer org or one above it), or a principal or vice-principal of the reviewer org itself when that is a school.
+ * Anyone this accepts passes canReview; the service tells the nearest level of the chain that has such people.
+ */
+export function reviewsFrom(orgType: string, position: string, atReviewerOrg: boolean): boolean {
+  if (OFFICE_TYPES.includes(orgType as never)) return position === 'office_leader' || position === 'specialist';
+  return atReviewerOrg && SCHOOL_TYPES.includes(orgType as never) && (position === 'principal' || position === 'vice_principal');
 }
 
 /** A plan's creator and its last submitter: neither may approve it (issue 14, finding 6). */

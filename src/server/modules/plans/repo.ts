@@ -3,9 +3,11 @@ import type { PlanStatus } from '../../../shared/enums';
 import type { Executor } from '../../db/client';
 import {
   meetings,
+  memberships,
   networkLeaders,
   networkMembers,
   networks,
+  orgs,
   people,
   planItems,
   planReviews,
@@ -233,4 +235,21 @@ export async function periodOf(db: Executor, schoolYearId: string) {
   if (!year) return undefined;
   const termRows = await db.select().from(terms).where(eq(terms.schoolYearId, schoolYearId)).orderBy(asc(terms.number));
   return { year, terms: termRows };
+}
+
+/** Office leaders, specialists, principals and vice-principals at some orgs on a date, with the org's type. */
+export async function managingStaffAt(db: Executor, orgIds: string[], date: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ orgId: memberships.orgId, orgType: orgs.type, personId: memberships.personId, position: memberships.position })
+    .from(memberships)
+    .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+    .where(
+      and(
+        inArray(memberships.orgId, orgIds),
+        inArray(memberships.position, ['office_leader', 'specialist', 'principal', 'vice_principal']),
+        sql`(${memberships.validFrom} is null or ${memberships.validFrom} <= ${date})`,
+        sql`(${memberships.validTo} is null or ${memberships.validTo} >= ${date})`,
+      ),
+    );
 }

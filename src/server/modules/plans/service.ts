@@ -13,6 +13,7 @@ import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { authorize, canApprove, canDraft, canRead, meetingOfPlan, otherApprovers, type PlanScope, planCan, planOrgIds } from './policy';
 import * as repo from './repo';
+import { notifyReviewers, ownerName } from './reviewers';
 import { scopesOf, shapeItems, summarize } from './shape';
 
 type Fields = Omit<PlanUpdateInput, 'items'> & { items: PlanItemInput[] };
@@ -232,6 +233,12 @@ export async function submit(tx: Executor, actor: Actor, id: string) {
   if (snap.items.length === 0) throw fieldError('items', 'Kế hoạch cần ít nhất một buổi sinh hoạt trước khi gửi duyệt');
   const after = await repo.update(tx, id, { status: 'submitted', submittedAt: new Date(), decidedAt: null });
   await repo.addReview(tx, { planId: id, action: 'submit', comment: null, actorId: actor.personId, snapshot: snap });
+  await notifyReviewers(tx, actor, {
+    reviewerOrgId: plan.reviewerOrgId,
+    kind: 'plan_submitted',
+    title: `Kế hoạch chờ duyệt: ${plan.title} (${await ownerName(tx, plan)})`,
+    link: `/plans/${id}`,
+  });
   await audit(tx, actor, { action: 'submit', entityType: 'plan', entityId: id, orgId: plan.reviewerOrgId, before: plan, after });
 }
 
@@ -248,7 +255,8 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
         : 'Kế hoạch chưa được gửi duyệt: chỉ trả lại hoặc duyệt kế hoạch đang chờ duyệt',
     );
   }
-  if (action === 'approve' && !canApprove(actor, scope, { createdBy: plan.createdBy, submittedBy: await repo.lastSubmitter(tx, id) })) {
+  const submittedBy = await repo.lastSubmitter(tx, id);
+  if (action === 'approve' && !canApprove(actor, scope, { createdBy: plan.createdBy, submittedBy })) {
     const reviewer = (await orgsRepo.findById(tx, plan.reviewerOrgId))?.name ?? 'đơn vị duyệt';
     throw new AppError('SELF_APPROVAL', { params: { reviewer: otherApprovers(scope.reviewerType, reviewer) } });
   }
@@ -257,7 +265,7 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   await repo.addReview(tx, { planId: id, action, comment, actorId: actor.personId, snapshot: snap });
   await notify(
     tx,
-    [...(scope.network?.leaderIds ?? []), ...(plan.createdBy ? [plan.createdBy] : [])],
+    [...(scope.network?.leaderIds ?? []), ...[plan.createdBy, submittedBy].filter((p): p is string => !!p)],
     {
       kind: action === 'return' ? 'plan_returned' : 'plan_approved',
       title: `${action === 'return' ? 'Kế hoạch bị trả lại' : 'Kế hoạch đã được duyệt'}: ${plan.title}`,

@@ -487,3 +487,14 @@ export async function namesOf(db: Executor, orgIds: string[], networkIds: string
   ]);
   return { orgs: new Map(o.map((r) => [r.id, r])), networks: new Map(n.map((r) => [r.id, r])) };
 }
+
+/** Who last submitted or resubmitted a report (told of the decision with its drafter). */
+export async function lastSubmitter(db: Executor, reportId: string): Promise<string | null> {
+  const rows = await db
+    .select({ actorId: reportReviews.actorId })
+    .from(reportReviews)
+    .where(and(eq(reportReviews.reportId, reportId), inArray(reportReviews.action, ['submit', 'resubmit'])))
+    .orderBy(desc(reportReviews.at))
+    .limit(1);
+  return rows[0]?.actorId ?? null;
+}

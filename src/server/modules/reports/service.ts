@@ -16,6 +16,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors';
 import { MarkedCache } from '../../lib/markedCache';
 import { notifyPeople } from '../notifications/notify';
 import * as orgsRepo from '../orgs/repo';
+import { notifyReviewers, ownerName } from '../plans/reviewers';
 import { scopesOf } from '../plans/shape';
 import { authorize, canRead, reportCan } from './policy';
 import * as repo from './repo';
@@ -246,6 +247,13 @@ export async function submit(tx: Executor, actor: Actor, id: string) {
     actorId: actor.personId,
     snapshot: results,
   });
+  const period = before.termNumber ? `học kỳ ${before.termNumber === 1 ? 'I' : 'II'}` : 'năm học';
+  await notifyReviewers(tx, actor, {
+    reviewerOrgId: before.reviewerOrgId,
+    kind: 'report_submitted',
+    title: `Báo cáo ${period} ${resubmit ? 'gửi lại' : 'chờ tiếp nhận'}: ${await ownerName(tx, before)}`,
+    link: `/reports/${id}`,
+  });
   await audit(tx, actor, { action: 'submit', entityType: 'report', entityId: id, orgId: before.reviewerOrgId, before, after });
 }
 
@@ -266,7 +274,10 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   await repo.addReview(tx, { reportId: id, action, comment, actorId: actor.personId, snapshot: before.snapshot });
   const [owner] = await summarize(tx, [{ ...before, schoolYearCode: '' }]);
   await notifyPeople(tx, {
-    personIds: [...(scope.network?.leaderIds ?? []), ...(before.createdBy ? [before.createdBy] : [])],
+    personIds: [
+      ...(scope.network?.leaderIds ?? []),
+      ...[before.createdBy, await repo.lastSubmitter(tx, id)].filter((p): p is string => !!p),
+    ],
     kind: action === 'return' ? 'report_returned' : 'report_accepted',
     title: `Báo cáo ${before.termNumber ? `học kỳ ${before.termNumber === 1 ? 'I' : 'II'}` : 'năm học'} ${action === 'return' ? 'bị trả lại' : 'đã được tiếp nhận'}: ${owner.network?.name ?? owner.org?.name ?? ''}`,
     body: comment ? `Ý kiến: ${comment}` : null,

@@ -9,8 +9,9 @@ import { useT } from '../../i18n/context';
 import { useSchoolYear } from '../../state/schoolYearContext';
 import { MyNetworks } from './MyNetworks';
 import { MyOrgs } from './MyOrgs';
+import { TodoList } from './TodoList';
 
-/** Home: greeting, my orgs with my position, my networks with my role, quick links. */
+/** Home: greeting, "Việc cần làm", my orgs with my position, my networks with my role, quick links. */
 export default function HomePage() {
   const t = useT();
   const me = useMe().data;
@@ -23,6 +24,7 @@ export default function HomePage() {
         title={t('home.greeting', { name: me?.fullName ?? '' })}
         subtitle={selected ? t('home.subtitle', { year: selected.code }) : undefined}
       />
+      <TodoList />
       <QueryState query={home}>
         {(data) => (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
