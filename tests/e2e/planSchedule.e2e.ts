@@ -51,17 +51,20 @@ describe('scheduling from the approved plan', () => {
     const phone = await e.context(PHONE);
     const page = await phone.newPage();
     await login(page, LEADER, e.password);
+    const review = await e.context(DESKTOP);
+    const rp = await review.newPage();
+    await login(rp, REVIEWER, e.password);
+    const { plan, networkId } = await approvedPlan(page, rp);
+    await review.close();
     const desk = await e.context(DESKTOP);
     const sp = await desk.newPage();
-    await login(sp, REVIEWER, e.password);
-    const { plan, networkId } = await approvedPlan(page, sp);
+    await login(sp, LEADER, e.password);
     expect(plan.status).toBe('approved');
     const preview = await json<PlanSchedulePreview>(page, `/api/plans/${plan.id}/schedule`);
     const schedulable = preview.lines.filter((l) => !l.problem);
     expect(schedulable.length).toBe(plan.items.length);
 
     // On a desktop, the leader opens the preview and closes it: nothing is created.
-    await login(sp, LEADER, e.password);
     await sp.goto(`/plans/${plan.id}`);
     await sp.getByTestId('plan-schedule').click();
     await sp.getByTestId('plan-schedule-line').first().waitFor();
