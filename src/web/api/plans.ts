@@ -1,4 +1,5 @@
 import type { PlanStatus } from '@shared/enums';
+import type { PlanSchedulePreview, PlanScheduleResult } from '@shared/planSchedule';
 import type { PlanApproveInput, PlanInput, PlanItemStatusInput, PlanReturnInput, PlanUpdateInput } from '@shared/schemas';
 import type { PlanDetail, PlanSummary } from '@shared/types';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -78,5 +79,24 @@ export function useSetPlanItemStatus(id: string) {
     mutationFn: ({ itemId, ...body }: PlanItemStatusInput & { itemId: string }) =>
       api<PlanDetail>(`/plans/${id}/items/${itemId}/status`, { method: 'POST', body }),
     onSuccess: invalidate,
+  });
+}
+
+/** What "Lên lịch theo kế hoạch" would create now (read when the confirmation opens). */
+export function usePlanSchedulePreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', 'schedule', id],
+    queryFn: () => api<PlanSchedulePreview>(`/plans/${id}/schedule`),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** Creates the meetings of an approved plan's items that have none; the plan and the meeting lists are read again. */
+export function useScheduleFromPlan(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<PlanScheduleResult>(`/plans/${id}/schedule`, { method: 'POST', body: {} }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['plans'] }), qc.invalidateQueries({ queryKey: ['meetings'] })]),
   });
 }

@@ -9,6 +9,12 @@ export interface ConfirmOptions {
   confirmLabel: string;
   /** 'red' for what cannot be undone (deleting), else the theme's colour. */
   color?: string;
+  /** What going ahead will do, in detail (a preview list), under the message. */
+  details?: ReactNode;
+  /** The modal's width ('lg' for a preview list); Mantine's default otherwise. */
+  size?: string;
+  /** Shows the go-ahead button as busy (the action runs while the dialog stays open). */
+  loading?: boolean;
 }
 
 /** The app's own confirmation (instead of the browser's `window.confirm`): a Mantine modal with Hủy and a go-ahead. */
@@ -23,14 +29,22 @@ export function ConfirmDialog({
 }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={() => onAnswer(false)} title={options?.title} centered data-testid="confirm-dialog">
+    <Modal
+      opened={opened}
+      onClose={() => onAnswer(false)}
+      title={options?.title}
+      centered
+      size={options?.size}
+      data-testid="confirm-dialog"
+    >
       <Stack gap="md">
         <Text size="sm">{options?.message}</Text>
+        {options?.details}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={() => onAnswer(false)} data-testid="confirm-cancel">
             {t('common.cancel')}
           </Button>
-          <Button color={options?.color} onClick={() => onAnswer(true)} data-testid="confirm-ok">
+          <Button color={options?.color} loading={options?.loading} onClick={() => onAnswer(true)} data-testid="confirm-ok">
             {options?.confirmLabel}
           </Button>
         </Group>

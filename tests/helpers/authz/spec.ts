@@ -484,6 +484,8 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'POST /api/plans/:id/approve': { rule: 'reviewers (office staff over the Sở)', own: SO, other: ADM },
   'POST /api/plans/:id/copy-forward': { rule: 'drafters', own: OFFICE, other: ADM },
   'POST /api/plans/:id/items/:itemId/status': { rule: 'drafters', own: OFFICE, other: ADM, body: () => ({ status: 'held' }) },
+  'GET /api/plans/:id/schedule': { rule: 'drafters (the meetings an approved plan becomes)', own: OFFICE, other: ADM },
+  'POST /api/plans/:id/schedule': { rule: 'drafters, and the meetings create rule for each host', own: OFFICE, other: ADM },
   'POST /api/plans/:id/return': { rule: 'reviewers', own: SO, other: ADM, body: () => ({ comment: 'Bổ sung nội dung' }) },
   'POST /api/plans/:id/submit': { rule: 'drafters', own: OFFICE, other: ADM },
   'GET /api/plans/can': { rule: 'any logged-in user (flags for the network)', own: ALL, query: (c) => `networkId=${c.s.network}` },

@@ -74,7 +74,7 @@ export function scheduleCells(m: ScheduleMeeting, index: number): string[] {
     vnShortDate(m.startsAt),
     `${vnTime(m.startsAt)} - ${vnTime(m.endsAt)}`,
     m.subjects.join(', '),
-    m.content ? `${m.title}\n${m.content}` : m.title,
+    m.content && m.content !== m.title ? `${m.title}\n${m.content}` : m.title,
     m.place,
     m.count === null ? '' : String(m.count),
     notes.join('\n'),

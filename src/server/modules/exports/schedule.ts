@@ -9,6 +9,8 @@ import { scheduleVisibility } from '../meetings/listRepo';
 import { viewerOf } from '../meetings/policy';
 import * as orgsRepo from '../orgs/repo';
 import { type ChainOrg, chainOrgs, clampDate, nearestOffice, unitsAndTitles } from './people';
+import { withPlanned } from './planned';
+import { plannedItems } from './plannedRepo';
 import { authorize } from './policy';
 import * as repo from './repo';
 import type { ScheduleQuery } from './schema';
@@ -61,7 +63,10 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
     name: leader?.fullName ?? principal?.fullName ?? null,
   };
   const networkIds = await repo.networkAndChildren(db, networkId);
-  const meetings = await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, networkIds }));
+  const meetings = withPlanned(
+    await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, networkIds })),
+    await plannedItems(db, { schoolYearId: year.id, term, networkIds }),
+  );
   return {
     body: body(issuer),
     place: locality?.place ?? null,
@@ -96,7 +101,10 @@ async function orgSchedule(db: Executor, actor: Actor, orgId: string, q: Schedul
   const isOffice = org.type in OFFICE_TITLES;
   const [holder] = await repo.holdersOf(db, orgId, isOffice ? ['office_leader'] : ['principal', 'vice_principal'], date);
   const locality = localityOf(nearestOffice(chain)?.name ?? '');
-  const meetings = await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, hostOrgIds: subtree }));
+  const meetings = withPlanned(
+    await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, hostOrgIds: subtree })),
+    await plannedItems(db, { schoolYearId: year.id, term, hostOrgIds: subtree }),
+  );
   return {
     body: body(chain),
     place: locality?.place ?? null,

@@ -9,6 +9,7 @@ import * as networksRepo from '../networks/repo';
 import { notify } from '../notifications/service';
 import { type NamedRef, requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
+import { followMeeting } from '../plans/follow';
 import { loadEditable, requireStatus } from './access';
 import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
 import { authorize, canNameSecretary, managesHost } from './policy';
@@ -260,6 +261,8 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
   await repo.replaceChildren(tx, id, children(input));
   const placeChanged = await writeVenues(tx, id, venues);
   const timeChanged = after.startsAt.getTime() !== before.startsAt.getTime() || after.endsAt.getTime() !== before.endsAt.getTime();
+  if (after.startsAt.getTime() !== before.startsAt.getTime())
+    await followMeeting(tx, actor, after, { kind: 'moved', startsAt: after.startsAt });
   if (before.status === 'scheduled' && (timeChanged || placeChanged || after.mode !== before.mode)) {
     await notify(
       tx,
@@ -321,6 +324,16 @@ export async function postponeOrCancel(tx: Executor, actor: Actor, id: string, a
       : {};
   const status = action === 'postpone' ? 'postponed' : 'cancelled';
   const after = await repo.updateMeeting(tx, id, { status, statusReason: input.reason, ...times });
+  await followMeeting(
+    tx,
+    actor,
+    after,
+    action === 'cancel'
+      ? { kind: 'cancelled', reason: input.reason }
+      : times.startsAt
+        ? { kind: 'moved', startsAt: times.startsAt, postponeReason: input.reason }
+        : { kind: 'postponed', reason: input.reason },
+  );
   if (meeting.status !== 'draft') {
     const verb = action === 'postpone' ? 'Hoãn' : 'Hủy';
     await notify(

@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors';
 import { loadReadableMeeting } from '../attendance/access';
 import * as attendanceRepo from '../attendance/repo';
 import { notify } from '../notifications/service';
+import { followMeeting } from '../plans/follow';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
 import { freezeRecord, frozenSigners, signersOf } from './frozen';
 import { authorize } from './policy';
@@ -87,7 +88,10 @@ export async function sign(db: Executor, actor: Actor, meetingId: string): Promi
   }
   await repo.insertSignature(db, { minutesId: row.id, personId: actor.personId, role, textHash: row.textHash ?? '' });
   const lockNow = actor.personId === chairId || (!chairId && missing.length === 0);
-  if (lockNow) await repo.lock(db, row.id, meetingId);
+  if (lockNow) {
+    await repo.lock(db, row.id, meetingId);
+    await followMeeting(db, actor, m.meeting, { kind: 'held' });
+  }
   await audit(db, actor, {
     action: lockNow ? 'minutes.lock' : 'minutes.sign',
     entityType: 'minutes',

@@ -123,4 +123,9 @@ export const authorize = authorizer({
   read: (actor: Actor, s: PlanScope) => canRead(actor, s),
   draft: (actor: Actor, s: Pick<PlanScope, 'network' | 'org'>) => canDraft(actor, s),
   review: (actor: Actor, s: Pick<PlanScope, 'reviewerType' | 'reviewerChain'>) => canReview(actor, s),
+  /**
+   * "Lên lịch theo kế hoạch": the plan's drafters turn its items into meetings; each meeting is then created through
+   * the meetings service, whose own `create` rule (host managers, network leaders) applies to every host.
+   */
+  schedule: (actor: Actor, s: Pick<PlanScope, 'network' | 'org'>) => canDraft(actor, s),
 });

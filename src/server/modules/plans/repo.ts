@@ -145,7 +145,12 @@ export async function findItem(db: Executor, planId: string, itemId: string) {
 }
 
 /** Sets an item's tracking status and reason. */
-export async function setItemStatus(db: Executor, itemId: string, status: 'held' | 'moved' | 'cancelled', reason: string | null) {
+export async function setItemStatus(
+  db: Executor,
+  itemId: string,
+  status: 'planned' | 'held' | 'moved' | 'cancelled',
+  reason: string | null,
+) {
   const [row] = await db.update(planItems).set({ status, statusReason: reason }).where(eq(planItems.id, itemId)).returning();
   return row;
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { planSchedulePreview, planScheduleResult } from '../../../shared/planSchedule';
 import { planApproveInput, planInput, planItemStatusInput, planReturnInput, plansQuery, planUpdateInput } from '../../../shared/schemas';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { inTransaction } from '../../lib/tx';
+import * as schedule from './schedule';
 import * as service from './service';
 
 const idParams = z.object({ id: z.uuid() });
@@ -60,6 +62,16 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(req, ctx);
     await inTransaction(ctx, (tx) => service.decide(tx, actor, req.params.id, 'approve', req.body.comment ?? null));
     return service.get(db, actor, req.params.id);
+  });
+
+  r.get('/plans/:id/schedule', { schema: { tags, params: idParams, response: { 200: planSchedulePreview } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return schedule.previewSchedule(db, actor, req.params.id);
+  });
+
+  r.post('/plans/:id/schedule', { schema: { tags, params: idParams, response: { 200: planScheduleResult } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return inTransaction(ctx, (tx) => schedule.scheduleFromPlan(tx, actor, req.params.id));
   });
 
   r.post('/plans/:id/items/:itemId/status', { schema: { tags, params: itemParams, body: planItemStatusInput } }, async (req) => {

@@ -2,7 +2,7 @@ import { Button, Stack, Text } from '@mantine/core';
 import type { PlanDetail, PlanItem } from '@shared/types';
 import { IconCalendarPlus, IconChecklist } from '@tabler/icons-react';
 import { type Column, DataTable } from '../../components/DataTable';
-import { ButtonLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { Empty } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
@@ -67,9 +67,16 @@ export function PlanItems({ plan, onTrack }: { plan: PlanDetail; onTrack: (item:
             </Text>
           )}
           {i.meetings.map((m) => (
-            <Text size="xs" key={m.id}>
+            <AnchorLink
+              key={m.id}
+              to="/meetings/$meetingId"
+              params={{ meetingId: m.id }}
+              size="xs"
+              style={{ overflowWrap: 'anywhere' }}
+              data-testid={`plan-item-linked-${n(i)}`}
+            >
               {m.title} ({formatDateTime(m.startsAt)})
-            </Text>
+            </AnchorLink>
           ))}
           {plan.status === 'approved' && plan.can.trackItems && i.status === 'planned' && i.meetings.length === 0 && (
             <ButtonLink

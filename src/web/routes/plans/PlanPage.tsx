@@ -18,6 +18,7 @@ import { PlanStatusBadge, periodLabel } from './PlanBadges';
 import { PlanHistory } from './PlanHistory';
 import { PlanItems } from './PlanItems';
 import { ItemStatusModal, ReviewModal } from './PlanModals';
+import { ScheduleFromPlanButton } from './ScheduleFromPlan';
 
 function PlanView({ plan: p }: { plan: PlanDetail }) {
   const t = useT();
@@ -59,6 +60,7 @@ function PlanView({ plan: p }: { plan: PlanDetail }) {
                 {t('plan.submit')}
               </Button>
             )}
+            <ScheduleFromPlanButton plan={p} />
             <CopyForwardButton plan={p} />
             {p.can.review && (
               <Button
