@@ -129,13 +129,18 @@ export async function buildUser(db: Executor, o: PersonOverrides & { password?: 
   return { person, account, email, password };
 }
 
-/** A school year (default 2024-2025) with its two terms. */
-export async function buildSchoolYear(db: Executor, o: { code?: string; startYear?: number } = {}) {
+/**
+ * A school year (default 2024-2025) with its two terms: 5/9 → 17/1 and 20/1 → 31/5, unless startDate or endDate
+ * move the year's first or last day (the first term starts, the second ends, with it).
+ */
+export async function buildSchoolYear(db: Executor, o: { code?: string; startYear?: number; startDate?: string; endDate?: string } = {}) {
   const start = o.startYear ?? Number((o.code ?? '2024-2025').slice(0, 4));
   const code = o.code ?? `${start}-${start + 1}`;
-  return schoolYearsRepo.insert(db, { code, startDate: `${start}-09-05`, endDate: `${start + 1}-05-31` }, [
-    { number: 1, startDate: `${start}-09-05`, endDate: `${start + 1}-01-17` },
-    { number: 2, startDate: `${start + 1}-01-20`, endDate: `${start + 1}-05-31` },
+  const first = o.startDate ?? `${start}-09-05`;
+  const last = o.endDate ?? `${start + 1}-05-31`;
+  return schoolYearsRepo.insert(db, { code, startDate: first, endDate: last }, [
+    { number: 1, startDate: first, endDate: `${start + 1}-01-17` },
+    { number: 2, startDate: `${start + 1}-01-20`, endDate: last },
   ]);
 }
 
@@ -176,4 +181,5 @@ export * from './lessonStudy';
 export * from './meetings';
 export * from './panels';
 export * from './programme';
+export * from './reviews';
 export * from './rules';

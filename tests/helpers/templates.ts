@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, migrateDatabase, openPglite, openPostgres } from '../../src/server/db/client';
+import { todayIso } from '../../src/server/lib/dates';
 import { seedDemo } from '../../src/server/seed/demo';
 import { ensureReferenceData } from '../../src/server/seed/reference';
 
@@ -36,6 +37,11 @@ function hashOfCode(): string {
   return codeHash;
 }
 
+/** A template's key: the code's hash, and for the demo the day it was made (its dates live around that day). */
+function templateKey(kind: TemplateKind): string {
+  return kind === 'demo' ? `${hashOfCode()}_${todayIso().replaceAll('-', '')}` : hashOfCode();
+}
+
 async function fill(database: Database, kind: TemplateKind, url?: string): Promise<void> {
   await migrateDatabase(database, url);
   await ensureReferenceData(database.db);
@@ -65,7 +71,7 @@ export function postgresTemplate(base: string, kind: TemplateKind): Promise<stri
 }
 
 async function buildPostgresTemplate(base: string, kind: TemplateKind): Promise<string> {
-  const name = `lt_tpl_${kind}_${hashOfCode()}`;
+  const name = `lt_tpl_${kind}_${templateKey(kind)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
@@ -131,7 +137,7 @@ export function pgliteTemplate(kind: TemplateKind): Promise<Buffer> {
 
 async function buildPgliteTemplate(kind: TemplateKind): Promise<Buffer> {
   const dir = path.join(tmpdir(), 'lt-test-templates');
-  const file = path.join(dir, `${kind}-${hashOfCode()}.tar.gz`);
+  const file = path.join(dir, `${kind}-${templateKey(kind)}.tar.gz`);
   try {
     return readFileSync(file);
   } catch {

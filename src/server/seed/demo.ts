@@ -1,10 +1,14 @@
 import type { Executor } from '../db/client';
+import { todayIso } from '../lib/dates';
 import * as schoolYearsRepo from '../modules/schoolYears/repo';
 import { BAC_GIANG_LOGINS, buildBacGiang } from './demo/bacGiang';
 import { buildBenTre } from './demo/benTre';
+import { demoCalendar } from './demo/calendar';
 import { buildCuChi, CU_CHI_LOGINS } from './demo/cuChi';
 import { NAMED_PRINCIPALS } from './demo/cuChiData';
-import { buildCuChiNetworks } from './demo/cuChiNetworks';
+import { buildCuChiNetworks, type NetworkIds } from './demo/cuChiNetworks';
+import { buildCurrentTerm } from './demo/currentYear';
+import { buildDueReports, buildHistory } from './demo/documents';
 import { buildDemoLessonStudy } from './demo/lessonStudy';
 import { buildDemoMeetings } from './demo/meetings';
 import { buildDemoPanels } from './demo/panels';
@@ -29,13 +33,16 @@ export interface DemoCounts {
 }
 
 /**
- * Fills an empty database with the demo data: school years 2022-2023 … 2026-2027, Củ Chi (seed 001: Sở TP.HCM,
- * the Phòng until 30/6/2025, seven communes after, 24 schools, clusters and school groups for three years) and
- * Bến Tre (seed 000: nine district groups of 2022-2023), every person with an account. Deterministic: the same
- * names, codes and e-mails on every run. Returns the shared password and the eight easy log-ins, in display order.
+ * Fills an empty database with the demo data, living around `today` (default: today in Vietnam): school years
+ * 2022-2023 … the current one, Củ Chi (seed 001: Sở TP.HCM, the Phòng until 30/6/2025, seven communes after, 24
+ * schools, clusters and school groups from 2024-2025 to the current year, with their plans, meetings, minutes and
+ * reports: history, and the current term in progress), Bến Tre (seed 000: nine district groups of 2022-2023) and
+ * Bắc Giang (seed 002), every person with an account. Deterministic given the date: the same names, codes, e-mails
+ * and dates on every run of the same day. Returns the shared password and the eight easy log-ins, in display order.
  */
 export async function seedDemo(
   db: Executor,
+  options: { today?: string } = {},
 ): Promise<{ password: string; accounts: Array<{ role: string; email: string }>; counts: DemoCounts }> {
   await ensureReferenceData(db);
   const subjects = await schoolYearsRepo.listSubjects(db);
@@ -49,16 +56,31 @@ export async function seedDemo(
     seq: 0,
     counts: { orgs: 0, people: 0, accounts: 0, networks: 0 },
   };
-  const years = await buildYears(db);
+  const today = options.today ?? todayIso();
+  const years = await buildYears(db, today);
+  const last = years.current;
   await addPerson(ctx, { fullName: 'Quản trị hệ thống', gender: null, email: ADMIN_LOGIN, unit: 'admin', positions: [], isAdmin: true });
   const cuChi = await buildCuChi(ctx);
-  for (const year of ['2024-2025', '2025-2026', '2026-2027'] as const) await buildCuChiNetworks(ctx, cuChi, year, years[year]);
-  await buildBenTre(ctx, years['2022-2023']);
-  await buildDemoMeetings(ctx, cuChi, years);
+  const nets = new Map<string, NetworkIds>();
+  for (const code of Object.keys(years.ids).filter((c) => c >= '2024-2025'))
+    nets.set(code, await buildCuChiNetworks(ctx, cuChi, code, years.ids[code]));
+  await buildBenTre(ctx, years.ids['2022-2023']);
+  const meetings = await buildDemoMeetings(ctx, cuChi, years, today);
   await buildDemoLessonStudy(ctx);
   await buildDemoRules(ctx, cuChi, years);
+  const cal = demoCalendar(today, Number(last.slice(0, 4)), years.currentStart, years.currentEnd);
+  await buildHistory(ctx, cuChi, years, nets);
+  await buildCurrentTerm(ctx, {
+    cc: cuChi,
+    yearId: years.ids[last],
+    yearCode: last,
+    nets: nets.get(last) as NetworkIds,
+    cal,
+    lessonStudy: meetings.get('Nghiên cứu bài học: Hàm số bậc nhất (Toán 9)'),
+  });
+  await buildDueReports(ctx, cuChi, years, nets, cal);
   await buildDemoPanels(ctx, cuChi);
-  await buildBacGiang(ctx, years);
+  await buildBacGiang(ctx, years, cal);
   return { ...demoLogins(), counts: ctx.counts };
 }
 

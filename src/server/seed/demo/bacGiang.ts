@@ -1,8 +1,10 @@
 import { buildAssignment, buildInspection, buildInspectionArea, buildOrg } from '../../../../tests/factories';
 import type { SchoolLevel } from '../../../shared/enums';
 import * as orgsRepo from '../../modules/orgs/repo';
+import { buildBacGiangCurrent } from './bacGiangCurrent';
+import type { DemoCalendar } from './calendar';
 import { addPerson, newName, type SeedContext, subjectIdsOf } from './staff';
-import type { DemoYear } from './years';
+import type { DemoYears } from './years';
 
 /** Easy log-ins that belong to Bắc Giang (seed 002). */
 export const BAC_GIANG_LOGINS = {
@@ -73,7 +75,7 @@ async function orgByCode(ctx: SeedContext, code: string, make: () => Promise<{ i
  * the four THPT-level units of Phụ lục I, a specialist and a principal with log-ins, the eight assignments of Phụ lục I,
  * the seven rows of Phụ lục II and two inspections (one recorded with the nine-item checklist, one planned).
  */
-export async function buildBacGiang(ctx: SeedContext, years: Record<DemoYear, string>): Promise<void> {
+export async function buildBacGiang(ctx: SeedContext, years: DemoYears, cal: DemoCalendar): Promise<void> {
   const { db } = ctx;
   const soId = await orgByCode(ctx, 'SGDDT-BG', () =>
     buildOrg(db, {
@@ -109,20 +111,20 @@ export async function buildBacGiang(ctx: SeedContext, years: Record<DemoYear, st
       ),
     );
   }
-  await addPerson(ctx, {
+  const specialist = await addPerson(ctx, {
     ...newName(ctx),
     email: BAC_GIANG_LOGINS.specialist,
     unit: 'sobacgiang',
     positions: [{ orgId: soId, position: 'specialist', validFrom: '2015-09-01' }],
   });
-  await addPerson(ctx, {
+  const principal = await addPerson(ctx, {
     ...newName(ctx),
     email: BAC_GIANG_LOGINS.principal,
     unit: 'thptlucnam',
     positions: [{ orgId: orgIds.get('THPT-LN') as string, position: 'principal', validFrom: '2019-08-01' }],
   });
 
-  const yearId = years['2023-2024'];
+  const yearId = years.ids['2023-2024'];
   const order = new Map<SchoolLevel, number>();
   for (const a of PHU_LUC_I) {
     order.set(a.level, (order.get(a.level) ?? 0) + 1);
@@ -169,4 +171,9 @@ export async function buildBacGiang(ctx: SeedContext, years: Record<DemoYear, st
     visitDate: '2024-04-09',
     inspectors: ['Phó trưởng phòng GDTrH, GDTX - Trưởng đoàn', 'Chuyên viên phụ trách môn Sinh học'],
   });
+  await buildBacGiangCurrent(
+    ctx,
+    { soId, orgIds, specialistId: specialist.id, principalId: principal.id, yearId: years.ids[years.current] },
+    cal,
+  );
 }

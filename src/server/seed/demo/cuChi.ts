@@ -20,6 +20,8 @@ export const CU_CHI_LOGINS = {
 export interface CuChiOrgs {
   soId: string;
   phongId: string;
+  /** Commune id by name ("Phú Hòa Đông"), from 1/7/2025. */
+  communes: Map<string, string>;
   /** School id by the seed's key ("Tân Thạnh Đông"). */
   schools: Map<string, string>;
   /** Principal's person id by school key. */
@@ -109,5 +111,5 @@ export async function buildCuChi(ctx: SeedContext): Promise<CuChiOrgs> {
     });
     principals.set(s.key, principalId);
   }
-  return { soId: so.id, phongId: phong.id, schools, principals };
+  return { soId: so.id, phongId: phong.id, communes, schools, principals };
 }

@@ -8,6 +8,9 @@ const KEPT =
   'Giữ nguyên cụm/nhóm của Quyết định 140/QĐ-PGDĐT sau khi sắp xếp đơn vị hành chính năm 2025 ' +
   '(Phòng GD&ĐT huyện Củ Chi giải thể từ 01/7/2025); Sở GD&ĐT Thành phố theo dõi.';
 
+/** A year's Củ Chi networks by short key: "Cụm 01", "Cụm 02", "Nhóm 1" … "Nhóm 8". */
+export type NetworkIds = Map<string, string>;
+
 /** The name of a cluster ("Cụm 01 (THCS Củ Chi)"). */
 export function clusterName(number: string): string {
   return `Cụm ${number} (THCS Củ Chi)`;
@@ -22,7 +25,8 @@ export function groupName(index: number): string {
  * Cụm 01, Cụm 02 and Nhóm 1…8 for one school year: in 2024-2025 formed by the Phòng's Quyết định 140/QĐ-PGDĐT,
  * later kept as they were under the Sở. A group sits inside a cluster only when its three schools are all in it.
  */
-export async function buildCuChiNetworks(ctx: SeedContext, cc: CuChiOrgs, year: DemoYear, schoolYearId: string): Promise<void> {
+export async function buildCuChiNetworks(ctx: SeedContext, cc: CuChiOrgs, year: DemoYear, schoolYearId: string): Promise<NetworkIds> {
+  const ids: NetworkIds = new Map();
   const formed = year === '2024-2025';
   const common = {
     schoolYearId,
@@ -49,10 +53,11 @@ export async function buildCuChiNetworks(ctx: SeedContext, cc: CuChiOrgs, year: 
         : KEPT,
     });
     clusterIds.set(c.number, network.id);
+    ids.set(`Cụm ${c.number}`, network.id);
   }
   for (const [i, members] of CU_CHI_GROUPS.entries()) {
     const parent = CU_CHI_CLUSTERS.find((c) => members.every((m) => c.members.includes(m)));
-    await buildNetwork(ctx.db, {
+    const group = await buildNetwork(ctx.db, {
       ...common,
       kind: 'school_group',
       name: groupName(i),
@@ -64,6 +69,8 @@ export async function buildCuChiNetworks(ctx: SeedContext, cc: CuChiOrgs, year: 
         ? `Nhóm sinh hoạt chuyên môn liên trường (Hướng dẫn 1671/HD-PGDĐT-THCS); 2 lần/học kỳ do trường nhóm trưởng chủ trì.`
         : KEPT,
     });
+    ids.set(`Nhóm ${i + 1}`, group.id);
   }
   ctx.counts.networks += CU_CHI_CLUSTERS.length + CU_CHI_GROUPS.length;
+  return ids;
 }

@@ -3,14 +3,18 @@ import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/en
 import * as networksRepo from '../../modules/networks/repo';
 import * as orgsRepo from '../../modules/orgs/repo';
 import * as peopleRepo from '../../modules/people/repo';
+import { daysAhead } from './calendar';
 import type { CuChiOrgs } from './cuChi';
 import { groupName } from './cuChiNetworks';
+import { signMinutes } from './minutes';
 import type { SeedContext } from './staff';
-import type { DemoYear } from './years';
+import type { DemoYear, DemoYears } from './years';
 
 interface DemoMeeting {
-  year: DemoYear;
-  date: string;
+  /** A school year's code, or "current" (the year of the demo's today). */
+  year: DemoYear | 'current';
+  /** A fixed date (history), or school days from today (coming meetings). */
+  date: string | { daysAhead: number };
   host: string;
   kind: MeetingKind;
   title: string;
@@ -21,9 +25,13 @@ interface DemoMeeting {
   room: string;
   bridge?: { school: string; url: string };
   absent?: Array<{ index: number; status: 'excused' | 'absent'; reason: string }>;
+  minutes?: { discussion: string; recommendations: string };
 }
 
-/** Nhóm liên trường số 1 (Tân Thạnh Đông – Hòa Phú – Tân Thạnh Tây), môn Toán: two held meetings, two coming. */
+/**
+ * Nhóm liên trường số 1 (Tân Thạnh Đông – Hòa Phú – Tân Thạnh Tây), môn Toán: two held in 2024-2025 (locked minutes),
+ * two coming in the current year: the lesson study on the next school day, the exchange three weeks later.
+ */
 const MEETINGS: DemoMeeting[] = [
   {
     year: '2024-2025',
@@ -40,6 +48,11 @@ const MEETINGS: DemoMeeting[] = [
       { index: 2, status: 'excused', reason: 'Ốm, có giấy xin phép' },
       { index: 5, status: 'absent', reason: 'Trùng lịch coi kiểm tra giữa kỳ' },
     ],
+    minutes: {
+      discussion:
+        '<p>Tiết dạy đảm bảo mục tiêu; học sinh tự phát hiện định lí qua hoạt động ghép hình. Một số nhóm còn lúng túng khi trình bày.</p>',
+      recommendations: '<p>Tăng thời gian cho hoạt động luyện tập; chuẩn bị phiếu học tập phân hóa cho học sinh yếu.</p>',
+    },
   },
   {
     year: '2024-2025',
@@ -52,10 +65,14 @@ const MEETINGS: DemoMeeting[] = [
     status: 'held',
     mode: 'in_person',
     room: 'Phòng hội đồng',
+    minutes: {
+      discussion: '<p>Các trường thống nhất ngân hàng bài toán thực tế theo chủ đề: tiền điện, trả góp, đo đạc ruộng vườn.</p>',
+      recommendations: '<p>Mỗi trường bổ sung 5 bài toán gắn với địa phương, gửi nhóm trưởng trước ngày 20/12/2024.</p>',
+    },
   },
   {
-    year: '2026-2027',
-    date: '2026-12-08',
+    year: 'current',
+    date: { daysAhead: 1 },
     host: 'Tân Thạnh Tây',
     kind: 'lesson_study',
     title: 'Nghiên cứu bài học: Hàm số bậc nhất (Toán 9)',
@@ -67,8 +84,8 @@ const MEETINGS: DemoMeeting[] = [
     bridge: { school: 'Hòa Phú', url: 'https://meet.example.edu.vn/nhom1-toan-hoa-phu' },
   },
   {
-    year: '2026-2027',
-    date: '2027-01-12',
+    year: 'current',
+    date: { daysAhead: 21 },
     host: 'Tân Thạnh Đông',
     kind: 'exchange',
     title: 'Giao lưu: Kinh nghiệm ôn thi vào lớp 10 môn Toán',
@@ -80,7 +97,8 @@ const MEETINGS: DemoMeeting[] = [
   },
 ];
 
-async function mathTeachers(ctx: SeedContext, schoolIds: string[], date: string) {
+/** The Toán teachers (team heads included) of schools on a date. */
+export async function mathTeachers(ctx: SeedContext, schoolIds: string[], date: string) {
   const teamIds: string[] = [];
   for (const id of schoolIds) {
     const teams = await orgsRepo.childrenOn(ctx.db, id, date);
@@ -91,23 +109,30 @@ async function mathTeachers(ctx: SeedContext, schoolIds: string[], date: string)
 
 /**
  * Demo meetings of Nhóm liên trường số 1 (môn Toán): two held in HK I 2024-2025 with attendance (two absentees with
- * reasons), two coming in HK I 2026-2027 (one hybrid with a bridge point) with every Toán teacher of the three
- * schools invited. Minutes are not seeded: they are written and signed in the app.
+ * reasons) and locked minutes, two coming in the current year (one hybrid with a bridge point) with every Toán teacher
+ * of the three schools invited. Returns the ids of the meetings and of their central venues, by title.
  */
-export async function buildDemoMeetings(ctx: SeedContext, cc: CuChiOrgs, years: Record<DemoYear, string>): Promise<number> {
+export async function buildDemoMeetings(
+  ctx: SeedContext,
+  cc: CuChiOrgs,
+  years: DemoYears,
+  today: string,
+): Promise<Map<string, { id: string; venueId: string }>> {
   const toan = ctx.subjectIds.get('toan');
   const school = (key: string) => cc.schools.get(key) as string;
-  let count = 0;
-  for (const m of MEETINGS) {
-    const [network] = await networksRepo.list(ctx.db, { schoolYearId: years[m.year], kind: 'school_group', q: groupName(0) });
+  const out = new Map<string, { id: string; venueId: string }>();
+  for (const spec of MEETINGS) {
+    const year = spec.year === 'current' ? years.current : spec.year;
+    const m = { ...spec, date: typeof spec.date === 'string' ? spec.date : daysAhead(today, spec.date.daysAhead) };
+    const [network] = await networksRepo.list(ctx.db, { schoolYearId: years.ids[year], kind: 'school_group', q: groupName(0) });
     const members = (await networksRepo.membersOf(ctx.db, network.id)).map((o) => o.id);
     const teachers = await mathTeachers(ctx, members, m.date);
     const hostTeachers = await mathTeachers(ctx, [school(m.host)], m.date);
     const meeting = await buildMeeting(ctx.db, {
       hostOrgId: school(m.host),
-      schoolYearId: years[m.year],
+      schoolYearId: years.ids[year],
       networkId: network.id,
-      termNumber: 1,
+      termNumber: m.date >= `${Number(year.slice(0, 4)) + 1}-01-20` ? 2 : 1,
       kind: m.kind,
       title: m.title,
       content: m.content,
@@ -158,7 +183,8 @@ export async function buildDemoMeetings(ctx: SeedContext, cc: CuChiOrgs, years: 
         });
       }
     }
-    count++;
+    if (m.minutes) await signMinutes(ctx, meeting.id, { ...m.minutes, unsigned: [] });
+    out.set(m.title, { id: meeting.id, venueId: central.id });
   }
-  return count;
+  return out;
 }
