@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { AttendanceStatus } from '@shared/enums';
 import type { AttendanceSheet } from '@shared/minutes';
-import { IconChecks, IconFileText, IconLock, IconQrcode } from '@tabler/icons-react';
+import { IconFileText, IconLock, IconQrcode } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ButtonLink } from '../../components/links';
@@ -81,7 +81,7 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
       )}
       {!readOnly && unrecorded > 0 && (
         <Text size="sm" c="dimmed" data-testid="attendance-hint">
-          {t('attendance.byException')}
+          {t('attendance.byException', { n: unrecorded })}
         </Text>
       )}
       {sheet.rows.length === 0 && <Empty>{t('attendance.empty')}</Empty>}
@@ -110,15 +110,15 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
               <Button
                 size="md"
                 color="teal"
-                leftSection={<IconChecks size={18} />}
+                px="xs"
                 onClick={() => submit(true)}
                 loading={save.isPending}
                 data-testid="attendance-all-present"
               >
-                {t('attendance.allPresent', { n: unrecorded })}
+                {t('attendance.allPresent')}
               </Button>
             )}
-            <Button size="md" variant={unrecorded > 0 ? 'light' : 'filled'} onClick={() => submit(false)} loading={save.isPending}>
+            <Button size="md" px="xs" variant={unrecorded > 0 ? 'light' : 'filled'} onClick={() => submit(false)} loading={save.isPending}>
               {t('attendance.save')}
             </Button>
           </Group>

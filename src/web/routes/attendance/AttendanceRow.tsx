@@ -54,6 +54,7 @@ export function AttendanceRow({
           onChange={(v) => onChange({ status: v as AttendanceStatus })}
           data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`attendance.status.${s}`) }))}
           color={draft.status ? COLOR[draft.status] : 'teal'}
+          autoContrast
           data-testid="attendance-chips"
         />
         {needsReason(draft.status) && (
