@@ -38,8 +38,13 @@ export const attendanceEntryInput = z
     }
   });
 
-/** The secretary's batch: everyone on one screen, saved in one transaction. */
-export const attendanceBatchInput = z.object({ entries: z.array(attendanceEntryInput).min(1).max(2000) });
+/**
+ * The secretary's batch, saved in one transaction: the exceptions typed (absent with a reason, late…), and with
+ * `othersPresent` ("Tất cả có mặt") everyone else not yet recorded is present. People who checked in by QR keep it.
+ */
+export const attendanceBatchInput = z
+  .object({ entries: z.array(attendanceEntryInput).max(2000).default([]), othersPresent: z.boolean().default(false) })
+  .refine((v) => v.entries.length > 0 || v.othersPresent, { path: ['entries'], message: 'Chưa ghi điểm danh cho ai' });
 export type AttendanceBatchInput = z.infer<typeof attendanceBatchInput>;
 
 /** Travel-allowance export filter. */

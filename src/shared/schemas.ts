@@ -192,6 +192,11 @@ export const peopleQuery = pageQuery.extend({
   orgId: z.uuid().optional(),
   position: z.enum(POSITIONS).optional(),
   subjectId: z.uuid().optional(),
+  /** People pickers of a meeting: search its invitable set (every school of its network), not only the own school. */
+  meetingId: z.uuid().optional(),
+  /** …or of a meeting being created at this host (and in this network). */
+  hostOrgId: z.uuid().optional(),
+  networkId: z.uuid().optional(),
 });
 
 export const networksQuery = z.object({

@@ -26,7 +26,13 @@ export const orgSummary = z.object({
 export const networkRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(NETWORK_KINDS) });
 
 /** A position held in an org, as listed beside a person. */
-export const positionView = z.object({ orgId: z.string(), orgName: z.string(), position: z.enum(POSITIONS) });
+export const positionView = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  /** The school of a team (null for a position held in a school or an office), so a label reads "Tổ Toán, Trường …". */
+  schoolName: z.string().nullable(),
+  position: z.enum(POSITIONS),
+});
 
 /** A page of a list: the items, the total count, the page number and size. */
 export function paged<T extends z.ZodType>(item: T) {

@@ -9,6 +9,9 @@ export interface PeopleFilter {
   orgId?: string;
   position?: Position;
   subjectId?: string;
+  meetingId?: string;
+  hostOrgId?: string;
+  networkId?: string;
   page?: number;
   pageSize?: number;
 }

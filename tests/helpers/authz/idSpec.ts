@@ -179,6 +179,8 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
     params: (c) => ({ id: c.x.own.readyPanel }),
     bodies: (c) => [{ entryIds: [c.x.own.readyEntry] }],
   },
+  // The pickers' meeting scope (issue 15): an existing meeting the caller edits, or a host (and network) they may create at.
+  'GET /api/people': { queries: (c) => [`meetingId=${c.s.meeting}`, `hostOrgId=${c.s.school}&networkId=${c.s.network}`] },
   'POST /api/people': { bodies: (c) => [person(c)] },
   'PUT /api/people/:id': { bodies: (c) => [person(c)] },
   'POST /api/plan-proposals': {

@@ -115,7 +115,10 @@ export async function saveBatch(db: Executor, actor: Actor, meetingId: string, i
     if (seen.has(e.personId)) throw fieldError(`entries.${i}.personId`, 'Một người được ghi hai lần');
     seen.add(e.personId);
   });
-  const rows = input.entries.map((e) => ({
+  // "Tất cả có mặt": everyone not named and not yet recorded (a QR check-in, an earlier exception) is present.
+  const others = input.othersPresent ? [...known.values()].filter((r) => !r.status && !seen.has(r.personId)) : [];
+  const entries = [...input.entries, ...others.map((r) => ({ personId: r.personId, status: 'present' as const, reason: null }))];
+  const rows = entries.map((e) => ({
     meetingId,
     personId: e.personId,
     venueId: known.get(e.personId)?.venueId ?? null,
@@ -138,7 +141,7 @@ export async function saveBatch(db: Executor, actor: Actor, meetingId: string, i
     entityType: 'meeting',
     entityId: meetingId,
     orgId: m.meeting.hostOrgId,
-    after: input.entries,
+    after: { entries: input.entries, othersPresent: others.map((r) => r.personId) },
   });
 }
 

@@ -105,6 +105,25 @@ export async function addRule(tx: Executor, actor: Actor, meetingId: string, inp
   return { ruleId: rule.id, description, matched: personIds.length, added: added.length };
 }
 
+/**
+ * The chair, the secretary and the presenters always take part: they are invited (at the default venue) whenever a
+ * meeting is written, so they stand on the attendance sheet and in Mẫu 2's planned and present numbers. People already
+ * invited keep their invitation; those newly invited to a scheduled meeting are told.
+ */
+export async function inviteNamedPeople(
+  tx: Executor,
+  actor: Actor,
+  meeting: repo.MeetingRow,
+  named: { chairPersonId?: string | null; secretaryPersonId?: string | null; presenters: Array<{ personId?: string | null }> },
+): Promise<string[]> {
+  const ids = [named.chairPersonId, named.secretaryPersonId, ...named.presenters.map((p) => p.personId)].filter((id): id is string => !!id);
+  if (ids.length === 0) return [];
+  const venueId = await defaultVenue(tx, meeting.id, meeting.mode);
+  const added = await inviteRepo.insertInvitations(tx, meeting.id, [...new Set(ids)], { venueId, ruleId: null });
+  await tellInvited(tx, actor, meeting, added);
+  return added;
+}
+
 /** Invites people by name. */
 export async function inviteByName(tx: Executor, actor: Actor, meetingId: string, input: InviteByNameInput) {
   const { meeting } = await loadEditable(tx, actor, meetingId);

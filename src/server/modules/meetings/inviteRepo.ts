@@ -1,10 +1,17 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Position } from '../../../shared/enums';
 import { type Executor, queryRows } from '../../db/client';
-import { invitationRules, invitations, memberships, orgs, personSubjects } from '../../db/schema';
+import { invitationRules, invitations, memberships, orgSubjects, orgs, personSubjects } from '../../db/schema';
 import { membershipValidOn } from '../people/repo';
 
-/** People holding a position valid on a day in one of the orgs, optionally with given positions and subjects. */
+/** Positions a rule's "teachers" also covers: team heads and deputies teach too. */
+const TEACHING: readonly Position[] = ['teacher', 'team_head', 'team_deputy'];
+
+/**
+ * People holding a position valid on a day in one of the orgs, optionally with given positions and subjects. A rule
+ * for teachers works as schools do: "teachers" includes team heads and deputies, and "teachers of subject X" is
+ * anyone in scope whose teaching subjects include X, plus the heads and deputies of a team teaching X.
+ */
 export async function peopleIn(
   db: Executor,
   orgIds: string[],
@@ -13,14 +20,19 @@ export async function peopleIn(
 ): Promise<string[]> {
   if (orgIds.length === 0) return [];
   const conds = [inArray(memberships.orgId, orgIds), membershipValidOn(day)];
-  if (f.positions.length) conds.push(inArray(memberships.position, f.positions));
-  if (f.subjectIds.length)
-    conds.push(
-      sql`exists (select 1 from ${personSubjects} ps where ps.person_id = ${memberships.personId} and ps.subject_id in (${sql.join(
-        f.subjectIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}))`,
-    );
+  const teachers = f.positions.includes('teacher');
+  const positions = teachers ? [...new Set([...f.positions, ...TEACHING])] : f.positions;
+  const subjects = sql.join(
+    f.subjectIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const teaches = sql`exists (select 1 from ${personSubjects} ps where ps.person_id = ${memberships.personId} and ps.subject_id in (${subjects}))`;
+  const leadsTeam = sql`(${memberships.position} in ('team_head', 'team_deputy') and exists (select 1 from ${orgSubjects} os where os.org_id = ${memberships.orgId} and os.subject_id in (${subjects})))`;
+  const byPosition = positions.length ? inArray(memberships.position, positions) : undefined;
+  const bySubject = f.subjectIds.length ? (or(teaches, leadsTeam) as SQL) : undefined;
+  const both = and(byPosition, bySubject);
+  // Whoever teaches X is one of "the teachers of X", whatever else they hold (a vice-principal who teaches Toán).
+  if (both) conds.push(teachers && bySubject ? (or(teaches, both) as SQL) : both);
   const rows = await db
     .selectDistinct({ id: memberships.personId })
     .from(memberships)

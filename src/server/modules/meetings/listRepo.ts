@@ -132,7 +132,9 @@ function myLineColumns(personId: string | Placeholder, flags: SQL): SQL {
         m.host_org_id as "hostOrgId", h.name as "hostName", m.network_id as "networkId", n.name as "networkName",
         true as readable,
         array_remove(array[
-          case when ${flags}.invited then 'invited' end,
+          -- the chair, secretary and presenters are invited too (issue 15); their own role says more
+          case when ${flags}.invited and m.chair_person_id is distinct from ${personId}
+            and m.secretary_person_id is distinct from ${personId} and not coalesce(${flags}.presents, false) then 'invited' end,
           case when m.chair_person_id = ${personId} then 'chair' end,
           case when m.secretary_person_id = ${personId} then 'secretary' end,
           case when ${flags}.presents then 'presenter' end

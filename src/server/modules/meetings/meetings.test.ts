@@ -170,10 +170,19 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     const named = await (await as(w.users.specialist)).post(`/api/meetings/${m.id}/invitations`, {
       personIds: [w.users.guest.person.id, w.users.teacher.person.id],
     });
-    expect(named.json().added).toBe(2);
+    // Giáo viên 1 presents, so is invited already (issue 15: the chair, secretary and presenters always take part).
+    expect(named.json().added).toBe(1);
     const d = (await c.get(`/api/meetings/${m.id}`)).json() as MeetingDetail;
     expect(d.invitations.map((i) => i.person.fullName).sort()).toEqual(
-      ['Giáo viên 1', 'Giáo viên Toán An Phú', 'Giáo viên Toán Tân Thạnh Tây', 'Lãnh đạo xã 1', 'Tổ trưởng 1'].sort(),
+      [
+        'Chủ trì Phạm Văn Bình',
+        'Giáo viên 1',
+        'Giáo viên Toán An Phú',
+        'Giáo viên Toán Tân Thạnh Tây',
+        'Lãnh đạo xã 1',
+        'Thư ký Trần Thị Cúc',
+        'Tổ trưởng 1',
+      ].sort(),
     );
     expect(d.invitationRules.map((r) => r.count)).toEqual([1, 0, 1, 1]);
     // The page's names come from the same statement as the row and its policy facts (repo.meetingPage).
@@ -187,10 +196,12 @@ describe('invitations, bridge rule, scheduling and notices', () => {
       topic: 'Video hoạt động tổ',
     });
     expect(d.invitations.map((i) => [i.person.fullName, i.orgName])).toEqual([
+      ['Chủ trì Phạm Văn Bình', 'Tổ Toán - Tin'],
       ['Giáo viên 1', 'Tổ Toán - Tin'],
       ['Giáo viên Toán An Phú', 'Tổ Toán'],
       ['Giáo viên Toán Tân Thạnh Tây', 'Tổ Toán'],
       ['Lãnh đạo xã 1', 'Xã Phú Hòa Đông'],
+      ['Thư ký Trần Thị Cúc', 'Tổ Toán - Tin'],
       ['Tổ trưởng 1', 'Tổ Toán - Tin'],
     ]);
     // Draft: nobody is told yet.
@@ -206,7 +217,7 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     expect(preview.json()).toMatchObject({
       meeting: null,
       result: {
-        central: 4,
+        central: 6,
         moved: 1,
         kept: 0,
         missingLinks: ['Điểm cầu Xã An Nhơn Tây'],
@@ -231,7 +242,7 @@ describe('invitations, bridge rule, scheduling and notices', () => {
       result: { central: number; bridges: Array<{ name: string; count: number }> };
       meeting: MeetingDetail;
     };
-    expect(result.central).toBe(4);
+    expect(result.central).toBe(6);
     expect(result.bridges).toEqual([
       expect.objectContaining({ name: 'Điểm cầu Xã An Nhơn Tây', count: 1, created: true, hasLink: true, linkFrom: 'venue' }),
     ]);
@@ -334,10 +345,13 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     expect(rule.added).toBeGreaterThan(2);
     expect((await c.delete(`/api/meetings/${d.id}/invitation-rules/${rule.ruleId}`)).statusCode).toBe(204);
     await c.post(`/api/meetings/${d.id}/invitations`, { personIds: [w.users.networkTeacher.person.id] });
+    // The rule's invitations are gone; the chair, the secretary and the presenter stay invited (issue 15).
     const inv = ((await c.get(`/api/meetings/${d.id}`)).json() as MeetingDetail).invitations;
-    expect(inv).toHaveLength(1);
-    expect((await c.delete(`/api/meetings/${d.id}/invitations/${inv[0].id}`)).statusCode).toBe(204);
-    expect(((await c.get(`/api/meetings/${d.id}`)).json() as MeetingDetail).invitations).toHaveLength(0);
+    expect(inv).toHaveLength(4);
+    const one = inv.find((i) => i.person.id === w.users.networkTeacher.person.id);
+    expect((await c.delete(`/api/meetings/${d.id}/invitations/${one?.id}`)).statusCode).toBe(204);
+    const left = ((await c.get(`/api/meetings/${d.id}`)).json() as MeetingDetail).invitations.map((i) => i.person.id);
+    expect(left.sort()).toEqual([w.users.chair.person.id, w.users.secretary.person.id, w.users.teacher.person.id].sort());
   });
 });
 

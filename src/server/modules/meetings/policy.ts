@@ -116,6 +116,21 @@ export function mayInviteFrom(actor: Actor, reach: InviteReach, chain: readonly 
 }
 
 /**
+ * The invitable set as org roots, for the people pickers of a meeting: `subtrees` are invited whole (the host, the
+ * network's schools and lead, orgs the actor manages), `own` are offices whose own staff are invitable (the
+ * supervising office, the offices above the host), each given by its chain. Every root satisfies mayInviteFrom.
+ */
+export function invitableRoots(
+  actor: Actor,
+  reach: InviteReach,
+  officeChains: ReadonlyArray<readonly string[]>,
+): { subtrees: string[]; own: string[] } {
+  const managed = actor.roles.filter((r) => invitesWholeSubtree(actor, reach, r.chain)).map((r) => r.orgId);
+  const own = officeChains.filter((c) => c.length > 0 && mayInviteFrom(actor, reach, c)).map((c) => c[0]);
+  return { subtrees: [...new Set([reach.hostOrgId, ...reach.networkOrgIds, ...managed])], own: [...new Set(own)] };
+}
+
+/**
  * How to refuse an id outside the invitable set: 403 when it lies outside everything the actor reaches (they may not
  * even read it), a 400 naming the field when the actor reads it but it is not allowed for this meeting.
  */

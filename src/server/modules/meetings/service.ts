@@ -11,6 +11,7 @@ import { type NamedRef, requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { followMeeting } from '../plans/follow';
 import { loadEditable, requireStatus } from './access';
+import { inviteNamedPeople } from './invite';
 import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
 import { authorize, canNameSecretary, managesHost } from './policy';
 import * as repo from './repo';
@@ -216,6 +217,7 @@ export async function create(tx: Executor, actor: Actor, raw: MeetingCreate) {
   });
   await repo.replaceChildren(tx, meeting.id, children(full));
   await writeVenues(tx, meeting.id, venues);
+  await inviteNamedPeople(tx, actor, meeting, full);
   await audit(tx, actor, {
     action: 'create',
     entityType: 'meeting',
@@ -276,6 +278,7 @@ export async function update(tx: Executor, actor: Actor, id: string, raw: Meetin
       actor.personId,
     );
   }
+  await inviteNamedPeople(tx, actor, after, input);
   await audit(tx, actor, {
     action: 'update',
     entityType: 'meeting',

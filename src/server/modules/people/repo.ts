@@ -94,12 +94,24 @@ export async function list(db: Executor, f: PeopleFilter) {
   return { rows, total: count[0]?.n ?? 0 };
 }
 
-/** Current positions (with org names) and subjects of many people, for list rows. */
+/** SQL: the school of a team org on a date (null for any other org). */
+function schoolOfTeam(date: string): SQL<string | null> {
+  return sql`case when ${orgs.type} = 'team' then (select po.name from org_links l join orgs po on po.id = l.parent_id
+    where l.org_id = ${orgs.id} and l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) limit 1) end`;
+}
+
+/** Current positions (with org names and a team's school) and subjects of many people, for list rows. */
 export async function decorate(db: Executor, personIds: string[], date: string) {
   if (personIds.length === 0) return { positions: [], subjects: [] };
   const [pos, subj] = await Promise.all([
     db
-      .select({ personId: memberships.personId, orgId: orgs.id, orgName: orgs.name, position: memberships.position })
+      .select({
+        personId: memberships.personId,
+        orgId: orgs.id,
+        orgName: orgs.name,
+        schoolName: schoolOfTeam(date),
+        position: memberships.position,
+      })
       .from(memberships)
       .innerJoin(orgs, eq(orgs.id, memberships.orgId))
       .where(and(inArray(memberships.personId, personIds), membershipValidOn(date))),

@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { fieldError, notFound } from '../../lib/errors';
+import { type PickerScope, pickerOrgIds } from '../meetings/pickerScope';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { authorize, canWritePerson, readableStaffRoots } from './policy';
@@ -48,24 +49,53 @@ export async function summarize(
     fullName: r.fullName,
     email: r.email,
     phone: r.phone,
-    positions: extra.positions.filter((p) => p.personId === r.id).map(({ orgId, orgName, position }) => ({ orgId, orgName, position })),
+    positions: extra.positions
+      .filter((p) => p.personId === r.id)
+      .map(({ orgId, orgName, schoolName, position }) => ({ orgId, orgName, schoolName, position })),
     subjects: extra.subjects.filter((s) => s.personId === r.id).map(({ id, code, name }) => ({ id, code, name })),
   }));
 }
 
-/** People the actor may read, filtered and paged. */
-export async function list(
-  db: Executor,
-  actor: Actor,
-  q: { q: string; orgId?: string; position?: Position; subjectId?: string; page: number; pageSize: number },
-): Promise<Paged<PersonSummary>> {
+type PeopleQuery = {
+  q: string;
+  orgId?: string;
+  position?: Position;
+  subjectId?: string;
+  meetingId?: string;
+  hostOrgId?: string;
+  networkId?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** A meeting's picker scope from the query, if it carries one (a network needs its host). */
+function pickerScopeOf(q: PeopleQuery): PickerScope | null {
+  if (q.meetingId) return { meetingId: q.meetingId };
+  if (q.hostOrgId) return { hostOrgId: q.hostOrgId, networkId: q.networkId ?? null };
+  if (q.networkId) throw fieldError('hostOrgId', 'Hãy chọn đơn vị tổ chức trước khi tìm người trong mạng lưới');
+  return null;
+}
+
+/**
+ * People the actor may read, filtered and paged. With a meeting's scope (the pickers of a meeting), the people of its
+ * invitable set instead, whatever their school (the scope is authorised by the meetings policy); their contacts are
+ * left out, a picker needs names.
+ */
+export async function list(db: Executor, actor: Actor, q: PeopleQuery): Promise<Paged<PersonSummary>> {
   const today = todayIso();
-  let orgIds = await readableOrgIds(db, actor, today);
+  const scope = pickerScopeOf(q);
+  let orgIds = scope ? await pickerOrgIds(db, actor, scope) : await readableOrgIds(db, actor, today);
   if (q.orgId) {
     const chain = await orgsRepo.ancestorChain(db, q.orgId, today);
     if (chain.length === 0) throw fieldError('orgId', 'Đơn vị không tồn tại');
-    authorize(actor, 'staff.read', { orgChain: chain });
-    orgIds = await orgsRepo.subtreeIds(db, [q.orgId], today);
+    const below = await orgsRepo.subtreeIds(db, [q.orgId], today);
+    if (scope && orgIds) {
+      const allowed = new Set(orgIds);
+      orgIds = below.filter((id) => allowed.has(id));
+    } else {
+      authorize(actor, 'staff.read', { orgChain: chain });
+      orgIds = below;
+    }
   }
   const { rows, total } = await repo.list(db, {
     q: q.q,
@@ -76,7 +106,8 @@ export async function list(
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { items: await summarize(db, rows, today), total, page: q.page, pageSize: q.pageSize };
+  const items = await summarize(db, rows, today);
+  return { items: scope ? items.map((p) => ({ ...p, email: null, phone: null })) : items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Staff of an org and everything below it (teams of a school), if the actor may see them. */

@@ -1,5 +1,5 @@
-import { Alert, Button, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@shared/enums';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { AttendanceStatus } from '@shared/enums';
 import type { AttendanceSheet } from '@shared/minutes';
 import { IconFileText, IconLock, IconQrcode } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -10,23 +10,28 @@ import { Empty, Forbidden, QueryState } from '../../components/PageState';
 import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
 import { notifySuccess, showServerError } from '../../lib/notify';
+import { AttendanceRow, type DraftEntry, needsReason } from './AttendanceRow';
 import { useAttendanceSheet, useSaveAttendance } from './api';
 import { VenueCounts } from './VenueCounts';
 
-type Draft = Record<string, { status: AttendanceStatus | null; reason: string }>;
-const needsReason = (s: AttendanceStatus | null) => s === 'excused' || s === 'absent';
+type Draft = Record<string, DraftEntry>;
+const draftOf = (sheet: AttendanceSheet): Draft =>
+  Object.fromEntries(sheet.rows.map((r) => [r.personId, { status: r.status, reason: r.reason ?? '' }]));
 
+/**
+ * Attendance by exception: people who checked in by QR are present already; the secretary marks only the exceptions
+ * (absent with a reason, late) and "Tất cả có mặt" records everyone else not yet recorded as present.
+ */
 function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string }) {
   const t = useT();
   const save = useSaveAttendance(meetingId);
-  const [draft, setDraft] = useState<Draft>(() =>
-    Object.fromEntries(sheet.rows.map((r) => [r.personId, { status: r.status, reason: r.reason ?? '' }])),
-  );
+  const [draft, setDraft] = useState<Draft>(() => draftOf(sheet));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const readOnly = sheet.locked || !sheet.can.record;
-  const set = (id: string, patch: Partial<Draft[string]>) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }));
+  const set = (id: string, patch: Partial<DraftEntry>) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch } }));
+  const unrecorded = sheet.rows.filter((r) => !r.status && !draft[r.personId]?.status).length;
 
-  const submit = () => {
+  const submit = (othersPresent: boolean) => {
     const missing = Object.fromEntries(
       Object.entries(draft)
         .filter(([, v]) => needsReason(v.status) && !v.reason.trim())
@@ -34,11 +39,26 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
     );
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
-    const entries = Object.entries(draft)
-      .filter(([, v]) => v.status)
-      .map(([personId, v]) => ({ personId, status: v.status as AttendanceStatus, reason: needsReason(v.status) ? v.reason.trim() : null }));
-    if (entries.length === 0) return;
-    save.mutate({ entries }, { onSuccess: () => notifySuccess(t('attendance.saved')), onError: (e) => showServerError(e, t) });
+    // Only what the secretary changed is sent: a QR check-in left alone stays a QR check-in.
+    const entries = sheet.rows
+      .map((r) => ({ r, v: draft[r.personId] }))
+      .filter(({ r, v }) => v.status && (v.status !== r.status || (needsReason(v.status) && v.reason.trim() !== (r.reason ?? ''))))
+      .map(({ r, v }) => ({
+        personId: r.personId,
+        status: v.status as AttendanceStatus,
+        reason: needsReason(v.status) ? v.reason.trim() : null,
+      }));
+    if (entries.length === 0 && !othersPresent) return;
+    save.mutate(
+      { entries, othersPresent },
+      {
+        onSuccess: (next) => {
+          setDraft(draftOf(next));
+          notifySuccess(othersPresent ? t('attendance.allPresentSaved') : t('attendance.saved'));
+        },
+        onError: (e) => showServerError(e, t),
+      },
+    );
   };
 
   return (
@@ -59,52 +79,50 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
           {t('attendance.locked')}
         </Alert>
       )}
+      {!readOnly && unrecorded > 0 && (
+        <Text size="sm" c="dimmed" data-testid="attendance-hint">
+          {t('attendance.byException', { n: unrecorded })}
+        </Text>
+      )}
       {sheet.rows.length === 0 && <Empty>{t('attendance.empty')}</Empty>}
-      {sheet.rows.map((r) => {
-        const d = draft[r.personId];
-        return (
-          <Paper key={r.personId} withBorder p="sm" radius="md" data-testid="attendance-row">
-            <Stack gap={6}>
-              <div>
-                <Text fw={600}>{r.fullName}</Text>
-                <Text size="xs" c="dimmed">
-                  {[r.unitName, r.venue?.name].filter(Boolean).join(' · ')}
-                </Text>
-                {r.method === 'qr' && r.checkedInAt && (
-                  <Text size="xs" c="teal">
-                    {t('attendance.viaQr', { time: formatDateTime(r.checkedInAt) })}
-                  </Text>
-                )}
-              </div>
-              <SegmentedControl
-                fullWidth
-                size="md"
-                styles={{ label: { paddingInline: 2 } }}
-                disabled={readOnly}
-                aria-label={t('attendance.status.label', { name: r.fullName })}
-                value={d.status ?? ''}
-                onChange={(v) => set(r.personId, { status: v as AttendanceStatus })}
-                data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`attendance.status.${s}`) }))}
-                color={d.status === 'absent' ? 'red' : d.status === 'excused' ? 'orange' : d.status === 'late' ? 'yellow' : 'teal'}
-              />
-              {needsReason(d.status) && (
-                <TextInput
-                  label={t('attendance.reason')}
-                  required
-                  disabled={readOnly}
-                  value={d.reason}
-                  error={errors[r.personId]}
-                  onChange={(e) => set(r.personId, { reason: e.currentTarget.value })}
-                />
-              )}
-            </Stack>
-          </Paper>
-        );
-      })}
+      {sheet.rows.map((r) => (
+        <AttendanceRow
+          key={r.personId}
+          row={r}
+          draft={draft[r.personId]}
+          readOnly={readOnly}
+          error={errors[r.personId]}
+          onChange={(patch) => set(r.personId, patch)}
+        />
+      ))}
       {!readOnly && sheet.rows.length > 0 && (
-        <Button size="lg" onClick={submit} loading={save.isPending} style={{ position: 'sticky', bottom: 8 }}>
-          {t('attendance.save')}
-        </Button>
+        // In the flow after the last row, so at the bottom of the page it sits below the chips, never over them.
+        <Paper
+          withBorder
+          shadow="sm"
+          p="xs"
+          radius="md"
+          data-testid="attendance-savebar"
+          style={{ position: 'sticky', bottom: 0, marginBottom: 'calc(8px + env(safe-area-inset-bottom))', zIndex: 2 }}
+        >
+          <Group grow gap="xs" wrap="nowrap">
+            {unrecorded > 0 && (
+              <Button
+                size="md"
+                color="teal"
+                px="xs"
+                onClick={() => submit(true)}
+                loading={save.isPending}
+                data-testid="attendance-all-present"
+              >
+                {t('attendance.allPresent')}
+              </Button>
+            )}
+            <Button size="md" px="xs" variant={unrecorded > 0 ? 'light' : 'filled'} onClick={() => submit(false)} loading={save.isPending}>
+              {t('attendance.save')}
+            </Button>
+          </Group>
+        </Paper>
       )}
     </Stack>
   );

@@ -16,12 +16,18 @@ type InvitationAction = Parameters<ReturnType<typeof useInvitations>['mutate']>[
 type Run = (a: InvitationAction, ok?: string) => void;
 
 /** Invite one person found by name, or open the "invite by rule" dialog. */
-export function InviteBar({ run, onRule }: { run: Run; onRule: () => void }) {
+export function InviteBar({ meetingId, run, onRule }: { meetingId: string; run: Run; onRule: () => void }) {
   const t = useT();
   const [person, setPerson] = useState<string | null>(null);
   return (
     <Group align="flex-end" gap="xs">
-      <PersonPicker label={t('meetings.inviteByName')} value={person} onChange={(id) => setPerson(id)} style={{ flex: '1 1 14rem' }} />
+      <PersonPicker
+        label={t('meetings.inviteByName')}
+        scope={{ meetingId }}
+        value={person}
+        onChange={(id) => setPerson(id)}
+        style={{ flex: '1 1 14rem' }}
+      />
       <Button
         leftSection={<IconUserPlus size={16} />}
         disabled={!person}

@@ -27,7 +27,7 @@ import { DateField } from '../../components/DateField';
 import { OrgPicker } from '../../components/OrgPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageState';
-import { PersonPicker } from '../../components/PersonPicker';
+import { PersonPicker, type PickerScope } from '../../components/PersonPicker';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
 import { serverFieldErrors } from '../../lib/formErrors';
@@ -138,6 +138,13 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
   const save = useSaveMeeting(meeting?.id ?? null);
   const networks = useNetworks({ schoolYearId: selected?.id ?? null }, Boolean(selected));
   const subjects = useSubjects();
+  // The pickers search the people this meeting may invite (every school of its network), whatever the user's school.
+  const unmoved = meeting && v.hostOrgId === meeting.hostOrg.id && v.networkId === (meeting.network?.id ?? null);
+  const pickerScope: PickerScope | null = unmoved
+    ? { meetingId: meeting.id }
+    : v.hostOrgId
+      ? { hostOrgId: v.hostOrgId, networkId: v.networkId }
+      : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(toInput(v), {
@@ -209,6 +216,7 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
               />
               <NumberInput label={t('meetings.grade')} min={1} max={12} {...form.getInputProps('grade')} />
               <PersonPicker
+                scope={pickerScope}
                 label={t('meetings.chair')}
                 value={v.chairPersonId}
                 onChange={(id) => form.setFieldValue('chairPersonId', id)}
@@ -217,6 +225,7 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
                 data-testid="f-chair"
               />
               <PersonPicker
+                scope={pickerScope}
                 label={t('meetings.secretary')}
                 value={v.secretaryPersonId}
                 onChange={(id) => form.setFieldValue('secretaryPersonId', id)}
@@ -325,6 +334,7 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
               <Paper key={p.key} withBorder p="xs">
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
                   <PersonPicker
+                    scope={pickerScope}
                     label={t('meetings.presenterPerson')}
                     value={p.personId}
                     onChange={(id) => form.setFieldValue(`presenters.${i}.personId`, id)}

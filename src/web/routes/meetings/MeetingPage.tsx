@@ -60,7 +60,7 @@ function Invitees({ m }: { m: MeetingDetail }) {
       <Stack gap="sm">
         {m.can.invite && (
           <Suspense fallback={null}>
-            <InviteBar run={run} onRule={() => setRuleOpen(true)} />
+            <InviteBar meetingId={m.id} run={run} onRule={() => setRuleOpen(true)} />
           </Suspense>
         )}
         {m.invitationRules.length > 0 && (
