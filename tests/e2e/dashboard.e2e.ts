@@ -15,7 +15,7 @@ let e: E2E;
 let world: Awaited<ReturnType<typeof buildKnownTerm>>;
 const DAY = '2026-11-30';
 beforeAll(async () => {
-  e = await startE2E();
+  e = await startE2E({ plainDemo: true });
   world = await buildKnownTerm(e.database.db, '2026-2027');
 }, 300_000);
 afterAll(() => e.close());

@@ -45,15 +45,17 @@ export interface E2ECluster extends Omit<E2E, 'app'> {
 /** Options of startE2E: `nginx` runs the app as that many OS processes behind nginx instead of in-process. */
 export interface E2EOptions {
   nginx?: { processes: number };
+  /** The demo without the years' plans, meetings and reports (for a known term built by the test). */
+  plainDemo?: boolean;
 }
 
 /** Starts the real app with the demo data on a fresh database, on a loopback port, and a headless Chromium. */
-export async function startE2E(): Promise<E2E>;
+export async function startE2E(opts?: { plainDemo?: boolean }): Promise<E2E>;
 /** Starts N app processes on one PostgreSQL database and one DATA_DIR, nginx in front, and a headless Chromium. */
 export async function startE2E(opts: { nginx: { processes: number } }): Promise<E2ECluster>;
 export async function startE2E(opts: E2EOptions = {}): Promise<E2E | E2ECluster> {
   if (opts.nginx) return startBehindNginx(opts.nginx.processes);
-  const { database, url, drop } = await createTestDatabase({ demo: true });
+  const { database, url, drop } = await createTestDatabase({ demo: opts.plainDemo ? 'plain' : true });
   const logins = demoLogins();
   const config = loadConfig({ databaseUrl: url, logLevel: 'warn', host: '127.0.0.1', port: 0 });
   const app = await buildApp({ database, config, mailer: { send: async () => undefined } }, { logger: false });

@@ -13,7 +13,7 @@ import { DESKTOP, type E2E, login, PHONE, screenshot, startE2E } from './harness
 let e: E2E;
 let world: Awaited<ReturnType<typeof buildKnownTerm>>;
 beforeAll(async () => {
-  e = await startE2E();
+  e = await startE2E({ plainDemo: true });
   world = await buildKnownTerm(e.database.db, '2026-2027');
 }, 300_000);
 afterAll(() => e.close());

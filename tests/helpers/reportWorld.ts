@@ -35,7 +35,7 @@ import { buildAttendance, buildMeeting, buildPlan, buildPlanItem, buildVenue } f
  * - Tân Thạnh Đông (commune Phú Hòa Đông): its own Toán team meeting, outside any network, its 3 Toán teachers present.
  */
 export async function buildReportWorld(db: Executor) {
-  const seeded = await seedDemo(db);
+  const seeded = await seedDemo(db, { living: false });
   return { seeded, ...(await buildKnownTerm(db, '2025-2026')) };
 }
 

@@ -16,7 +16,7 @@ import { ensureReferenceData } from '../../src/server/seed/reference';
  * On PostgreSQL a template is a database copied with CREATE DATABASE … TEMPLATE; on PGlite, a dump of the data
  * directory in the system's temp folder, loaded into each new in-memory database.
  */
-export type TemplateKind = 'base' | 'demo';
+export type TemplateKind = 'base' | 'demo' | 'demoPlain';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HASHED = ['src/server', 'src/shared', 'tests/factories'];
@@ -39,13 +39,13 @@ function hashOfCode(): string {
 
 /** A template's key: the code's hash, and for the demo the day it was made (its dates live around that day). */
 function templateKey(kind: TemplateKind): string {
-  return kind === 'demo' ? `${hashOfCode()}_${todayIso().replaceAll('-', '')}` : hashOfCode();
+  return kind === 'base' ? hashOfCode() : `${hashOfCode()}_${todayIso().replaceAll('-', '')}`;
 }
 
 async function fill(database: Database, kind: TemplateKind, url?: string): Promise<void> {
   await migrateDatabase(database, url);
   await ensureReferenceData(database.db);
-  if (kind === 'demo') await database.db.transaction((tx) => seedDemo(tx));
+  if (kind !== 'base') await database.db.transaction((tx) => seedDemo(tx, { living: kind === 'demo' }));
 }
 
 // ---- PostgreSQL ----

@@ -11,9 +11,11 @@ import { createFromTemplate, pgliteFromTemplate, postgresTemplate } from './temp
  * migrated and holds the reference data; with `demo`, the demo data too. Both come from templates (see templates.ts).
  */
 export async function createTestDatabase(
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean | 'plain' } = {},
 ): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
-  const kind = options.demo ? 'demo' : 'base';
+  // 'plain': the demo's orgs, people, networks and rules without the years' plans, meetings and reports, for tests
+  // that build a known term of their own on it (tests/helpers/reportWorld.ts).
+  const kind = options.demo === 'plain' ? 'demoPlain' : options.demo ? 'demo' : 'base';
   const base = process.env.DATABASE_URL;
   if (!base) {
     const database = await pgliteFromTemplate(kind);

@@ -132,7 +132,9 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
   },
   'POST /api/networks': { bodies: (c) => [networkBody(c, 'Nhóm mới trục mã')] },
   'PUT /api/networks/:id/meeting-links': {
-    bodies: (c) => [{ links: [{ url: 'https://meet.google.com/truc-ma' }, { orgId: c.s.school, url: 'https://meet.google.com/truc-ma-2' }] }],
+    bodies: (c) => [
+      { links: [{ url: 'https://meet.google.com/truc-ma' }, { orgId: c.s.school, url: 'https://meet.google.com/truc-ma-2' }] },
+    ],
   },
   'PUT /api/networks/:id': {
     params: async (c) => ({ id: await c.fresh('network', 'own') }),

@@ -140,7 +140,9 @@ export async function applyBridgeRule(tx: Executor, actor: Actor, meetingId: str
       hasLink: !!pt.url,
       linkFrom: pt.linkFrom,
     })),
-    moved: [...target].filter(([personId, pt]) => (pt ? pt.venueId === null || current.get(personId) !== pt.venueId : current.get(personId) != null)).length,
+    moved: [...target].filter(([personId, pt]) =>
+      pt ? pt.venueId === null || current.get(personId) !== pt.venueId : current.get(personId) != null,
+    ).length,
     kept,
     unassigned: count(null),
     missingLinks: needsLink.filter((pt) => !pt.url).map((pt) => pt.name),

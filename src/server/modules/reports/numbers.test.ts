@@ -101,7 +101,7 @@ async function randomMeetings() {
 }
 
 beforeAll(async () => {
-  ({ database, drop } = await createTestDatabase({ demo: true }));
+  ({ database, drop } = await createTestDatabase({ demo: 'plain' }));
   db = database.db;
   w = await buildKnownTerm(db, '2025-2026');
   await randomMeetings();
