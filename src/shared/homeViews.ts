@@ -42,6 +42,22 @@ const meetingTask = z.object({
   link: z.string(),
 });
 
+/**
+ * An inspection visit of the person's province (for the Sở staff who record it: coming within two weeks, or past its
+ * day without a record) or of the unit they manage (coming within two weeks: documents to send).
+ */
+const inspectionItem = z.object({
+  id: z.string(),
+  targetName: z.string(),
+  visitDate: z.string(),
+  side: z.enum(['inspector', 'unit']),
+  overdue: z.boolean(),
+  link: z.string(),
+});
+
+/** An administrator's work: e-mails that failed every attempt, to look at and send again. */
+const adminItem = z.object({ kind: z.enum(['failedMail']), count: z.number(), link: z.string() });
+
 /** GET /api/home/todo: the logged-in person's work, by kind, with counts. */
 export const todoView = z.object({
   counts: z.object({
@@ -51,6 +67,8 @@ export const todoView = z.object({
     reportsDue: z.number(),
     plansDue: z.number(),
     meetingTasks: z.number(),
+    inspections: z.number(),
+    adminTasks: z.number(),
     total: z.number(),
   }),
   minutesToSign: z.array(signItem),
@@ -59,9 +77,13 @@ export const todoView = z.object({
   reportsDue: z.array(dueItem),
   plansDue: z.array(dueItem),
   meetingTasks: z.array(meetingTask),
+  inspections: z.array(inspectionItem),
+  adminTasks: z.array(adminItem),
 });
 export type TodoView = z.infer<typeof todoView>;
 export type TodoSignItem = z.infer<typeof signItem>;
 export type TodoReviewItem = z.infer<typeof reviewItem>;
 export type TodoDueItem = z.infer<typeof dueItem>;
 export type TodoMeetingTask = z.infer<typeof meetingTask>;
+export type TodoInspectionItem = z.infer<typeof inspectionItem>;
+export type TodoAdminItem = z.infer<typeof adminItem>;

@@ -11,6 +11,7 @@ import { buildCurrentTerm } from './demo/currentYear';
 import { buildDueReports, buildHistory } from './demo/documents';
 import { buildDemoLessonStudy } from './demo/lessonStudy';
 import { buildDemoMeetings } from './demo/meetings';
+import { buildDemoOutbox } from './demo/outbox';
 import { buildDemoPanels } from './demo/panels';
 import { createRng } from './demo/random';
 import { buildDemoRules } from './demo/rules';
@@ -83,6 +84,7 @@ export async function seedDemo(
     });
   if (living) await buildDueReports(ctx, cuChi, years, nets, cal);
   await buildDemoPanels(ctx, cuChi);
+  await buildDemoOutbox(db, today);
   await buildBacGiang(ctx, years, cal);
   return { ...demoLogins(), counts: ctx.counts };
 }

@@ -1,5 +1,6 @@
 import { type Actor, managedRoots } from '../../lib/actor';
 import { authorizer } from '../../lib/policy';
+import { canReadInspection, canWriteInspections } from '../inspections/policy';
 import { isSigner } from '../minutes/policy';
 import { canDraft, canReview, type PlanScope } from '../plans/policy';
 
@@ -33,4 +34,20 @@ export function signsIt(actor: Actor, signers: ReadonlyArray<{ personId: string;
 /** A meeting's preparation, attendance and minutes are the work of its chair and its secretary. */
 export function runsIt(actor: Actor, m: { chairPersonId: string | null; secretaryPersonId: string | null }): boolean {
   return m.chairPersonId === actor.personId || m.secretaryPersonId === actor.personId;
+}
+
+/**
+ * An inspection is the actor's work as the inspector when they write the province's inspections, as the unit when
+ * they manage the inspected unit (inspections/policy); undefined when it is not theirs.
+ */
+export function inspectionSide(actor: Actor, i: { provinceOrgId: string; unitOrgId: string | null }): 'inspector' | 'unit' | undefined {
+  if (canWriteInspections(actor, i.provinceOrgId)) return 'inspector';
+  if (i.unitOrgId && canReadInspection(actor, { provinceOrgId: i.provinceOrgId, targetChains: [[i.unitOrgId]], leaderIds: [] }))
+    return 'unit';
+  return undefined;
+}
+
+/** Failed e-mails are the administrators' work (the outbox page is theirs). */
+export function watchesMail(actor: Actor): boolean {
+  return actor.isAdmin;
 }

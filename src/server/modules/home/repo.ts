@@ -1,6 +1,19 @@
 import { and, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { attendance, meetings, minutes, minutesSignatures, networkLeaders, networks, plans, reports, schoolYears } from '../../db/schema';
+import {
+  attendance,
+  inspections,
+  mailOutbox,
+  meetings,
+  minutes,
+  minutesSignatures,
+  networkLeaders,
+  networks,
+  orgs,
+  plans,
+  reports,
+  schoolYears,
+} from '../../db/schema';
 
 /** SQL: ids of the orgs `rootIds` and every org below them on a date (the same walk as orgs/repo.ts subtreeIds). */
 function subtreeOf(rootIds: string[], date: string): SQL {
@@ -147,4 +160,36 @@ export async function meetingsRunBy(db: Executor, personId: string, from: Date, 
       ),
     )
     .orderBy(meetings.startsAt);
+}
+
+/** Planned inspections up to a day, of the provinces `orgIds` or of the units `orgIds`, with the target's name. */
+export async function inspectionsUpTo(db: Executor, orgIds: string[], until: string) {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({
+      id: inspections.id,
+      provinceOrgId: inspections.provinceOrgId,
+      unitOrgId: inspections.unitOrgId,
+      visitDate: inspections.visitDate,
+      unitName: orgs.name,
+      networkName: networks.name,
+    })
+    .from(inspections)
+    .leftJoin(orgs, eq(orgs.id, inspections.unitOrgId))
+    .leftJoin(networks, eq(networks.id, inspections.networkId))
+    .where(
+      and(
+        eq(inspections.status, 'planned'),
+        lte(inspections.visitDate, until),
+        or(inArray(inspections.provinceOrgId, orgIds), inArray(inspections.unitOrgId, orgIds)),
+      ),
+    )
+    .orderBy(inspections.visitDate)
+    .limit(50);
+}
+
+/** How many e-mails failed every attempt. */
+export async function failedMailCount(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.status, 'failed'));
+  return Number(row?.n ?? 0);
 }

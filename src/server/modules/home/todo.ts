@@ -9,6 +9,7 @@ import { scopesOf } from '../plans/shape';
 import { effectiveRulesMany } from '../rules/effective';
 import { authorize, owesIt, reviewRoots, reviewsIt, runsIt, signsIt } from './policy';
 import * as repo from './repo';
+import { adminItems, inspectionItems } from './todoMore';
 
 /** A plan or report due shows this many days before its deadline (and stays once overdue). */
 export const DUE_WITHIN_DAYS = 30;
@@ -195,6 +196,7 @@ export async function todo(db: Executor, actor: Actor, now: Date = new Date()): 
 
   const minutesToSign = signItems(actor, signRows);
   const tasks = meetingTasks(actor, runRows, now);
+  const [inspections, adminTasks] = await Promise.all([inspectionItems(db, actor, today), adminItems(db, actor)]);
   const counts = {
     minutesToSign: minutesToSign.length,
     plansToReview: plansToReview.length,
@@ -202,7 +204,19 @@ export async function todo(db: Executor, actor: Actor, now: Date = new Date()): 
     reportsDue: reportsDue.length,
     plansDue: plansDue.length,
     meetingTasks: tasks.length,
+    inspections: inspections.length,
+    adminTasks: adminTasks.reduce((n, a) => n + a.count, 0),
   };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { counts: { ...counts, total }, minutesToSign, plansToReview, reportsToReview, reportsDue, plansDue, meetingTasks: tasks };
+  return {
+    counts: { ...counts, total },
+    minutesToSign,
+    plansToReview,
+    reportsToReview,
+    reportsDue,
+    plansDue,
+    meetingTasks: tasks,
+    inspections,
+    adminTasks,
+  };
 }

@@ -71,3 +71,8 @@ export async function exists(db: Executor, id: string): Promise<boolean> {
   const rows = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, id));
   return rows.length > 0;
 }
+
+/** Marks a queued e-mail (by its dedupe key) as failed for good, with the server's answer (demo data, imports). */
+export async function markFailedByKey(db: Executor, dedupeKey: string, error: string): Promise<void> {
+  await db.update(mailOutbox).set({ status: 'failed', attempts: 8, lastError: error }).where(eq(mailOutbox.dedupeKey, dedupeKey));
+}

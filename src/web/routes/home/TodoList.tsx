@@ -141,6 +141,30 @@ function TodoGroups({ data, t }: { data: TodoView; t: TFunction }) {
       <Group_ title={t('todo.plansDue')} count={data.counts.plansDue} testId="todo-plans-due">
         {dues('plansDue')}
       </Group_>
+      <Group_ title={t('todo.inspections')} count={data.counts.inspections} testId="todo-inspections">
+        {data.inspections.map((i) => (
+          <LinkRow
+            key={i.id}
+            link={i.link}
+            title={i.targetName}
+            detail={t(i.overdue ? 'todo.inspection.overdue' : `todo.inspection.${i.side}`, { date: formatDate(i.visitDate) })}
+            tone={i.overdue ? 'red.8' : undefined}
+            testId={`todo-inspection-${i.id}`}
+          />
+        ))}
+      </Group_>
+      <Group_ title={t('todo.adminTasks')} count={data.counts.adminTasks} testId="todo-admin">
+        {data.adminTasks.map((a) => (
+          <LinkRow
+            key={a.kind}
+            link={a.link}
+            title={t('todo.admin.failedMail', { n: a.count })}
+            detail={t('todo.admin.failedMailHint')}
+            tone="orange.8"
+            testId={`todo-admin-${a.kind}`}
+          />
+        ))}
+      </Group_>
       <Group_ title={t('todo.meetingTasks')} count={data.counts.meetingTasks} testId="todo-meetings">
         {data.meetingTasks.map((m) => (
           <LinkRow
