@@ -89,6 +89,7 @@ function rollupFixture(): RollupDocument {
       notCarriedOut: i % 4,
       participants: 20 + (i % 30),
       nonParticipants: i % 3,
+      owesReport: true,
       missingReport: missing,
       belowQuota: held < 4,
     };
@@ -107,6 +108,8 @@ function rollupFixture(): RollupDocument {
       notCarriedOut: sum((r) => r.notCarriedOut),
       participants: sum((r) => r.participants),
       nonParticipants: sum((r) => r.nonParticipants),
+      owed: rows.length,
+      submitted: rows.filter((r) => !r.missingReport).length,
       missing: rows.filter((r) => r.missingReport).length,
       belowQuota: rows.filter((r) => r.belowQuota).length,
     },

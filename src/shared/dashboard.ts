@@ -5,6 +5,11 @@ import { z } from 'zod';
 export const dashboardQuery = z.object({
   /** The day to look from (default: today in Vietnam); picks the school year and term. */
   date: z.iso.date().optional(),
+  /**
+   * The school year to look at (the header's choice): the day then defaults to today inside it, else its nearest
+   * end (its last day for a past year, its first for a coming one), and a `date` outside it is refused.
+   */
+  schoolYearId: z.uuid().optional(),
   /** An office whose subtree to look at (default: the actor's office). */
   orgId: z.uuid().optional(),
   /** A network to look at (for its leaders). */

@@ -138,6 +138,8 @@ export interface InspectionView {
   documentsDueDate: string;
   inspectors: string[];
   status: 'planned' | 'recorded';
+  /** Planned, its visit day (Vietnam) has passed, and still no record: "Quá hạn". */
+  overdue: boolean;
   findings: string | null;
   recommendations: string | null;
   checklist: Array<{ position: number; text: string; rating: InspectionRating | null; finding: string | null }>;

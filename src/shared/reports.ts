@@ -173,6 +173,9 @@ export interface RollupRow {
   notCarriedOut: number;
   participants: number;
   nonParticipants: number;
+  /** False for a school or team that has not started a report: it owes none (networks and offices always do). */
+  owesReport: boolean;
+  /** Owes a report and has none with the reviewer (none, a draft, or a returned one not sent again). */
   missingReport: boolean;
   belowQuota: boolean;
 }
@@ -188,6 +191,9 @@ export interface Rollup {
     notCarriedOut: number;
     participants: number;
     nonParticipants: number;
+    /** Units that owe a report, and of them those whose report is with the reviewer (submitted, resubmitted, accepted). */
+    owed: number;
+    submitted: number;
     missing: number;
     belowQuota: number;
   };

@@ -5,7 +5,7 @@ import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
 import { MarkedCache } from '../../lib/markedCache';
 import * as orgsRepo from '../orgs/repo';
-import { effectiveRulesMany } from '../rules/effective';
+import { effectiveRulesMany, planDueOn } from '../rules/effective';
 import { addDays } from '../rules/presets';
 import { heldBySubject, subjectsInPlay } from '../rules/subjectsInPlay';
 import { bestDocument, deadlineRows, networkCompliance, rateRow, teamCompliance } from './compliance';
@@ -77,18 +77,37 @@ export async function complianceParts(
   q: DashboardQuery,
   mark?: string,
 ): Promise<{ figures: Figures; choices: ComplianceView['choices'] }> {
-  const asOf = q.date ?? todayIso();
-  const year = await kept(years, db, asOf, mark, () => repo.yearAt(db, asOf));
-  if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
+  const { year, asOf } = await yearAndDay(db, q, mark);
   termOf(year, asOf); // a year without terms is refused before the policy's queries
   const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf, mark);
   // the figures read their school year again: the computation may run later than this request, at a newer mark
-  const figures = await kept(dashboards, db, JSON.stringify([asOf, scope, view]), mark, async () => {
-    const current = await repo.yearAt(db, asOf);
+  const figures = await kept(dashboards, db, JSON.stringify([asOf, year.id, scope, view]), mark, async () => {
+    const current = await (q.schoolYearId ? repo.yearById(db, q.schoolYearId) : repo.yearAt(db, asOf));
     if (!current) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
     return figuresOf(db, current, termOf(current, asOf), scope, view, asOf);
   });
   return { figures, choices };
+}
+
+/**
+ * The school year and the day to look from: the chosen year (the header's) with today clamped into it, or the year
+ * of the given day (default today). A day outside the chosen year is a 400 naming «Ngày».
+ */
+async function yearAndDay(db: Executor, q: DashboardQuery, mark?: string): Promise<{ year: Year; asOf: string }> {
+  if (q.schoolYearId) {
+    const id = q.schoolYearId;
+    const year = await kept(years, db, `id:${id}`, mark, () => repo.yearById(db, id));
+    if (!year) throw notFound('năm học');
+    if (q.date && (q.date < year.startDate || q.date > year.endDate))
+      throw fieldError('date', `«Ngày» phải nằm trong năm học ${year.code} đã chọn`);
+    const today = todayIso();
+    const asOf = q.date ?? (today < year.startDate ? year.startDate : today > year.endDate ? year.endDate : today);
+    return { year, asOf };
+  }
+  const asOf = q.date ?? todayIso();
+  const year = await kept(years, db, asOf, mark, () => repo.yearAt(db, asOf));
+  if (!year) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
+  return { year, asOf };
 }
 
 export type Figures = Omit<ComplianceView, 'choices'>;
@@ -145,10 +164,7 @@ async function figuresOf(
   ]);
   const teamRows = teamCompliance(teams, teamMeetings, teamRules, term, asOf);
 
-  const planDue = (orgId: string) => {
-    const due = rulesByOrg.get(orgId)?.planDueDate ?? null;
-    return due && term.number === 2 ? term.startDate : due;
-  };
+  const planDue = (orgId: string) => planDueOn(rulesByOrg.get(orgId), term);
   const reportDue = (orgId: string) => {
     const r = rulesByOrg.get(orgId);
     return (term.number === 1 ? r?.term1ReportDue : r?.yearReportDue) ?? null;

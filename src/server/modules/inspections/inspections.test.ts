@@ -111,6 +111,10 @@ describe('an inspection of a school', () => {
     expect(inspection.checklist).toHaveLength(9);
     expect(inspection.checklist[0].text).toContain('kế hoạch giáo dục năm học 2025-2026');
     expect(inspection.checklist.every((c) => c.rating === null)).toBe(true);
+    // 18/11/2025 is behind us and nothing is recorded: overdue, in the list too
+    expect(inspection.overdue).toBe(true);
+    const list = (await (await client('specialist')).get(`/api/inspections?schoolYearId=${w.year.id}`)).json<InspectionView[]>();
+    expect(list.find((i) => i.id === inspection.id)?.overdue).toBe(true);
   });
 
   it('is read by the Sở, the commune above and the school managers; not by teachers nor other schools', async () => {
@@ -187,6 +191,7 @@ describe('an inspection of a school', () => {
     expect(done.statusCode).toBe(200);
     const v = done.json<InspectionView>();
     expect(v.status).toBe('recorded');
+    expect(v.overdue).toBe(false);
     expect(v.checklist.map((c) => c.rating)).toEqual([...ratings]);
     expect(v.checklist[4].finding).toBe('Chưa có kế hoạch bồi dưỡng giáo viên mới');
     expect(v.can.upload).toBe(false);

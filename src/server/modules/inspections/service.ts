@@ -11,6 +11,7 @@ import {
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
+import { todayIso } from '../../lib/dates';
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors';
 import { viDate } from '../../lib/format';
 import * as orgsRepo from '../orgs/repo';
@@ -83,6 +84,7 @@ export async function removeArea(tx: Executor, actor: Actor, id: string) {
 async function shapeAll(db: Executor, actor: Actor, rows: repo.InspectionRow[], scopes: InspectionScope[]): Promise<InspectionView[]> {
   const ids = rows.map((r) => r.id);
   const [items, docs] = await Promise.all([repo.itemsOf(db, ids), repo.documentsOf(db, ids)]);
+  const today = todayIso();
   return rows.map((r, i) => {
     const status = r.status as InspectionView['status'];
     const texts = checklistFor(r.schoolYearCode);
@@ -102,6 +104,7 @@ async function shapeAll(db: Executor, actor: Actor, rows: repo.InspectionRow[], 
       documentsDueDate: addDays(r.visitDate, -DOCUMENTS_DAYS_BEFORE),
       inspectors: r.inspectors,
       status,
+      overdue: status === 'planned' && r.visitDate < today,
       findings: r.findings,
       recommendations: r.recommendations,
       checklist: texts.map((text, p) => {

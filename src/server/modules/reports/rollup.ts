@@ -24,6 +24,9 @@ export interface RollupOrg {
   type: string;
 }
 
+/** The statuses of a report that is with the reviewer (a returned one is not, until it is sent again). */
+const SUBMITTED: readonly ReportStatus[] = ['submitted', 'resubmitted', 'accepted'];
+
 /** The date the org tree is read at for a period. */
 export function treeDate(p: repo.Period): string {
   return clampDate(todayIso(), p.from, p.to);
@@ -212,6 +215,9 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
     const subjects = inPlay.get(u.id)?.subjects ?? [];
     const standing = quotaStatus(quota, results.meetingsHeld, subjects, (s) => bySubject.get(s.name) ?? 0);
     const status = (report?.status as ReportStatus | undefined) ?? null;
+    // who owes a report: every network (Mẫu 3), every office below (it carries its units up), and a school or team
+    // only once it has started one; the others owe nothing and are never counted as missing
+    const owesReport = status !== null || u.kind === 'network' || isOffice(u.unitType);
     rows.push({
       ...u,
       reportId: report?.id ?? null,
@@ -225,7 +231,8 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
       notCarriedOut: results.notCarriedOut,
       participants: results.participants,
       nonParticipants: results.nonParticipants,
-      missingReport: status === null || status === 'draft',
+      owesReport,
+      missingReport: owesReport && !SUBMITTED.includes(status as ReportStatus),
       belowQuota: quota.count > 0 && standing.behind,
     });
   }
@@ -237,6 +244,8 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
       notCarriedOut: sum((r) => r.notCarriedOut),
       participants: sum((r) => r.participants),
       nonParticipants: sum((r) => r.nonParticipants),
+      owed: sum((r) => (r.owesReport ? 1 : 0)),
+      submitted: sum((r) => (r.owesReport && !r.missingReport ? 1 : 0)),
       missing: sum((r) => (r.missingReport ? 1 : 0)),
       belowQuota: sum((r) => (r.belowQuota ? 1 : 0)),
     },

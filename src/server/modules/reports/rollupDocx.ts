@@ -37,6 +37,8 @@ export interface RollupDocument {
     notCarriedOut: number;
     participants: number;
     nonParticipants: number;
+    owed: number;
+    submitted: number;
     missing: number;
     belowQuota: number;
   };
@@ -69,12 +71,21 @@ export const ROLLUP_HEADINGS = [
 /** The notes of a row: the flags in words. */
 export function rowNotes(r: RollupRow): string {
   const subjects = r.subjectsBehind?.length ? `; môn chưa đủ: ${r.subjectsBehind.join(', ')}` : '';
-  return [
-    r.missingReport ? 'Chưa nộp báo cáo' : '',
-    r.belowQuota ? `Chưa đủ số buổi (${r.quotaHeld ?? r.meetingsHeld}/${r.required}${subjects})` : '',
-  ]
+  const missing = r.reportStatus === 'returned' ? 'Báo cáo bị trả lại, chưa gửi lại' : 'Chưa nộp báo cáo';
+  return [r.missingReport ? missing : '', r.belowQuota ? `Chưa đủ số buổi (${r.quotaHeld ?? r.meetingsHeld}/${r.required}${subjects})` : '']
     .filter(Boolean)
     .join('; ');
+}
+
+/** The report column of a row: its status, "Chưa có" when it owes one, "Không phải nộp" when it owes none. */
+export function reportWords(r: RollupRow): string {
+  if (r.reportStatus) return STATUS_WORDS[r.reportStatus];
+  return r.owesReport ? 'Chưa có' : 'Không phải nộp';
+}
+
+/** "submitted/owed" of the totals row. */
+export function submittedOfOwed(t: RollupDocument['totals']): string {
+  return `${t.submitted}/${t.owed}`;
 }
 
 /** The text of a row's cells in the order of ROLLUP_HEADINGS. */
@@ -82,7 +93,7 @@ export function rowCells(r: RollupRow, i: number): string[] {
   return [
     String(i + 1),
     r.name,
-    r.reportStatus ? STATUS_WORDS[r.reportStatus] : 'Chưa có',
+    reportWords(r),
     String(r.meetingsHeld),
     r.required ? String(r.required) : '',
     String(r.notCarriedOut),
@@ -105,7 +116,7 @@ function table(d: RollupDocument): Table {
     [
       '',
       'Tổng cộng',
-      `${d.rows.length - t.missing}/${d.rows.length}`,
+      submittedOfOwed(t),
       String(t.meetingsHeld),
       '',
       String(t.notCarriedOut),
@@ -127,7 +138,7 @@ export function renderRollup(input: RollupDocument): Promise<Buffer> {
     nationalHeader({ body: d.body, number: 'Số:         /BC-TH', placeDate: placeDate(d.place, vnLongDate(d.issuedOn)) }),
     ...documentTitle('Báo cáo tổng hợp', ['Kết quả sinh hoạt chuyên môn liên trường', d.scope, periodLabel(d.term, d.schoolYear)]),
     bodyParagraph(
-      `Tổng hợp từ báo cáo của ${d.rows.length} đơn vị: ${d.totals.meetingsHeld} buổi sinh hoạt đã tổ chức; ${d.totals.notCarriedOut} nội dung không thực hiện được so với kế hoạch; ${d.totals.participants} lượt giáo viên tham gia, ${d.totals.nonParticipants} giáo viên không tham gia.`,
+      `Tổng hợp ${d.rows.length} đơn vị; ${d.totals.submitted}/${d.totals.owed} đơn vị phải nộp đã nộp báo cáo: ${d.totals.meetingsHeld} buổi sinh hoạt đã tổ chức; ${d.totals.notCarriedOut} nội dung không thực hiện được so với kế hoạch; ${d.totals.participants} lượt giáo viên tham gia, ${d.totals.nonParticipants} giáo viên không tham gia.`,
     ),
     table(d),
     ...(perSubject.length

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { periodLabel } from '../../lib/documents/mau1';
 import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import type { Mau3Document } from './mau3';
-import { ROLLUP_HEADINGS, type RollupDocument, rowCells } from './rollupDocx';
+import { ROLLUP_HEADINGS, type RollupDocument, rowCells, submittedOfOwed } from './rollupDocx';
 
 /** Spreadsheets of the roll-up table and of a report's tables (exceljs streaming writer, Times New Roman). */
 
@@ -39,17 +39,7 @@ export async function writeRollupXlsx(out: Writable, input: RollupDocument): Pro
     [...ROLLUP_HEADINGS],
     [
       ...d.rows.map((r, i) => rowCells(r, i).map((c, ci) => (ci === 0 || (ci >= 3 && ci <= 7) ? asNumber(c) : c))),
-      [
-        '',
-        'Tổng cộng',
-        `${d.rows.length - t.missing}/${d.rows.length}`,
-        t.meetingsHeld,
-        '',
-        t.notCarriedOut,
-        t.participants,
-        t.nonParticipants,
-        '',
-      ],
+      ['', 'Tổng cộng', submittedOfOwed(t), t.meetingsHeld, '', t.notCarriedOut, t.participants, t.nonParticipants, ''],
     ],
     d.rows.length,
   );

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/client';
 import * as orgsRepo from '../orgs/repo';
+import { addDays } from './presets';
 import * as repo from './repo';
 
 export type QuotaTarget = 'cluster' | 'school_group' | 'district_group' | 'custom' | 'team';
@@ -124,4 +125,18 @@ export function quotaFor(rules: EffectiveRules, target: QuotaTarget, termNumber:
   const count = requiredMeetings(rules, target, termNumber);
   const perSubject = rules.quotas.some((q) => q.target === target && q.perSubject && q.minCount > 0);
   return { count, perSubject: count > 0 && perSubject };
+}
+
+/** Days into a term a plan is due when the rules set no date: the two-week rule's first meeting needs one by then. */
+export const DEFAULT_PLAN_DAYS = 14;
+
+/**
+ * The day a network's plan for a term is due: term 1, the rules' plan date; term 2, the term's first day when the
+ * rules set a plan date. When they set none, 14 days after the term starts, so a network with no plan is still
+ * overdue once the term is under way (never "all good" for want of a date).
+ */
+export function planDueOn(rules: Pick<EffectiveRules, 'planDueDate'> | undefined, term: { number: 1 | 2; startDate: string }): string {
+  const due = rules?.planDueDate ?? null;
+  if (!due) return addDays(term.startDate, DEFAULT_PLAN_DAYS);
+  return term.number === 2 ? term.startDate : due;
 }

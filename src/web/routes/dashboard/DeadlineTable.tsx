@@ -18,10 +18,13 @@ export function DeadlineTable({
   rows,
   filter,
   rollup,
+  noData,
 }: {
   kind: Extract<DashboardTable, 'plans' | 'reports'>;
   rows: DeadlineRow[] | null;
   filter: DashboardFilter;
+  /** Said instead of "nothing due" when there is nothing to count (no networks in the scope and year). */
+  noData?: string;
   /** For reports of an office: its roll-up page (org and term). */
   rollup?: { orgId: string; term: 1 | 2 };
 }) {
@@ -88,6 +91,8 @@ export function DeadlineTable({
     >
       {rows === null ? (
         <Empty>{t('dashboard.reportsMissing')}</Empty>
+      ) : noData ? (
+        <Empty>{noData}</Empty>
       ) : rows.length === 0 ? (
         <Empty>{t('dashboard.nothingDue')}</Empty>
       ) : (

@@ -107,7 +107,9 @@ export function NetworkTable({ view, filter }: { view: ComplianceView; filter: D
         mb="sm"
         data-testid="dashboard-only-behind"
       />
-      {rows.length === 0 ? (
+      {view.networks.length === 0 ? (
+        <Empty>{t('dashboard.noNetworks', { year: view.schoolYear.code })}</Empty>
+      ) : rows.length === 0 ? (
         <Empty>{t('common.empty')}</Empty>
       ) : (
         <DataTable rows={rows} rowKey={(n) => n.id} columns={columns} testId="network-table" />

@@ -27,33 +27,40 @@ export function SummaryCards({ view }: { view: ComplianceView }) {
   const { lang } = useI18n();
   const s = view.summary;
   const rate = s.participationRate === null ? '—' : formatPercent(s.participationRate, lang);
+  // nothing to count is not "0 behind": a dash and "no data for the year", never a reassuring zero
+  const none = t('dashboard.card.noData', { year: view.schoolYear.code });
+  const count = (n: number, total: number) => (total === 0 ? '—' : String(n));
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="dashboard-cards">
       <Card
         label={t('dashboard.card.networksBehind')}
-        value={String(s.networksBehind)}
-        note={t('dashboard.card.of', { total: s.networks })}
+        value={count(s.networksBehind, s.networks)}
+        note={s.networks === 0 ? none : t('dashboard.card.of', { total: s.networks })}
         alert={s.networksBehind > 0}
         testId="card-networks"
       />
       <Card
         label={t('dashboard.card.teamsBehind')}
-        value={String(s.teamsBehind)}
-        note={t('dashboard.card.of', { total: s.teams })}
+        value={count(s.teamsBehind, s.teams)}
+        note={s.teams === 0 ? none : t('dashboard.card.of', { total: s.teams })}
         alert={s.teamsBehind > 0}
         testId="card-teams"
       />
       <Card
         label={t('dashboard.card.plans')}
-        value={String(s.plansOverdue)}
-        note={[t('dashboard.card.dueSoon', { n: s.plansDueSoon }), t('dashboard.card.awaiting', { n: s.plansAwaitingReview })].join(' · ')}
+        value={count(s.plansOverdue, s.networks)}
+        note={
+          s.networks === 0
+            ? none
+            : [t('dashboard.card.dueSoon', { n: s.plansDueSoon }), t('dashboard.card.awaiting', { n: s.plansAwaitingReview })].join(' · ')
+        }
         alert={s.plansOverdue > 0}
         testId="card-plans"
       />
       <Card
         label={t('dashboard.card.reports')}
-        value={String(s.reportsOverdue)}
-        note={t('dashboard.card.dueSoon', { n: s.reportsDueSoon })}
+        value={count(s.reportsOverdue, s.networks)}
+        note={s.networks === 0 ? none : t('dashboard.card.dueSoon', { n: s.reportsDueSoon })}
         alert={s.reportsOverdue > 0}
         testId="card-reports"
       />

@@ -42,7 +42,9 @@ export function TeamsTable({ view, filter }: { view: ComplianceView; filter: Das
       actions={<XlsxButton table="teams" filter={filter} name={t('dashboard.teams')} />}
       testId="dashboard-teams"
     >
-      {view.teams.length === 0 ? (
+      {view.summary.teams === 0 ? (
+        <Empty>{t('dashboard.noTeams', { year: view.schoolYear.code })}</Empty>
+      ) : view.teams.length === 0 ? (
         <Empty>{t('dashboard.teamsAllOk')}</Empty>
       ) : (
         <>

@@ -121,7 +121,7 @@ function InspectionDetail({ v }: { v: InspectionView }) {
       <Stack gap="lg">
         <InfoList
           items={[
-            { label: t('inspections.status'), value: <InspectionStatusBadge status={v.status} /> },
+            { label: t('inspections.status'), value: <InspectionStatusBadge status={v.status} overdue={v.overdue} /> },
             { label: t('inspections.documentsDue'), value: formatDate(v.documentsDueDate) },
             { label: t('inspections.areaPick'), value: v.areaLabel ?? '—' },
             { label: t('inspections.inspectors'), value: v.inspectors.join('; ') },

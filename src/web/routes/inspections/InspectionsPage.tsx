@@ -41,7 +41,7 @@ export default function InspectionsPage() {
     { key: 'date', header: t('inspections.visitDate'), render: (i) => formatDate(i.visitDate) },
     { key: 'due', header: t('inspections.documentsDue'), render: (i) => formatDate(i.documentsDueDate) },
     { key: 'area', header: t('inspections.areaPick'), render: (i) => i.areaLabel ?? '—', hideOnPhone: true },
-    { key: 'status', header: t('inspections.status'), render: (i) => <InspectionStatusBadge status={i.status} /> },
+    { key: 'status', header: t('inspections.status'), render: (i) => <InspectionStatusBadge status={i.status} overdue={i.overdue} /> },
   ];
 
   return (

@@ -19,7 +19,7 @@ import { MEETING_KINDS, MEETING_MODES, type MeetingKind, type MeetingMode } from
 import type { MeetingDetail, MeetingUpdateInput } from '@shared/meetings';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useMeeting, useSaveMeeting } from '../../api/meetings';
 import { useNetworks } from '../../api/networks';
 import { useSubjects } from '../../api/reference';
@@ -33,6 +33,7 @@ import { useT } from '../../i18n/context';
 import { serverFieldErrors } from '../../lib/formErrors';
 import { focusFirstError, notifySuccess, showServerError } from '../../lib/notify';
 import { useSchoolYear } from '../../state/schoolYearContext';
+import { useDefaultHost } from './defaultHost';
 import { vnDay, vnIso, vnTime, vnToday } from './meetingFormat';
 
 interface Values {
@@ -135,6 +136,14 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
   const { selected } = useSchoolYear();
   const form = useForm<Values>({ initialValues: valuesOf(meeting) });
   const v = form.values;
+  // a new meeting is hosted by the user's own school unless they choose another (issue 15, point 10)
+  const defaultHost = useDefaultHost();
+  const hostDefaulted = useRef(false);
+  useEffect(() => {
+    if (meeting || hostDefaulted.current || !defaultHost) return;
+    hostDefaulted.current = true;
+    if (!form.values.hostOrgId) form.setFieldValue('hostOrgId', defaultHost.id);
+  }, [meeting, defaultHost, form]);
   const save = useSaveMeeting(meeting?.id ?? null);
   const networks = useNetworks({ schoolYearId: selected?.id ?? null }, Boolean(selected));
   const subjects = useSubjects();
@@ -184,7 +193,7 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
                 required
                 value={v.hostOrgId}
                 onChange={(id) => form.setFieldValue('hostOrgId', id)}
-                initial={meeting ? { ...meeting.hostOrg, code: '', shortName: null, type: 'school', levels: [] } : null}
+                initial={meeting ? { ...meeting.hostOrg, code: '', shortName: null, type: 'school', levels: [] } : defaultHost}
                 error={form.errors.hostOrgId}
                 data-testid="f-host"
               />

@@ -58,8 +58,12 @@ export default function RollupPage() {
           <AnchorLink to="/reports/$reportId" params={{ reportId: r.reportId }} data-testid={`rollup-report-${r.id}`}>
             <ReportStatusBadge status={r.reportStatus} />
           </AnchorLink>
-        ) : (
+        ) : r.owesReport ? (
           <ReportStatusBadge status={null} />
+        ) : (
+          <Badge color="gray" variant="light" data-testid={`rollup-owes-none-${r.id}`}>
+            {t('reports.owesNone')}
+          </Badge>
         ),
     },
     {
