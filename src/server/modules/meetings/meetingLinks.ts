@@ -16,6 +16,7 @@ export async function list(db: Executor, actor: Actor, networkId: string) {
   authorize(actor, 'network.read', facts);
   const rows = await linksRepo.linksOf(db, networkId);
   return {
+    orgs: await bridgeOrgChoices(db, facts),
     links: rows.map((r) => ({
       id: r.id,
       url: r.url,
@@ -24,6 +25,14 @@ export async function list(db: Executor, actor: Actor, networkId: string) {
     })),
     can: { edit: networkCan(actor, facts).edit },
   };
+}
+
+/** The orgs a network's bridge points may be (isBridgeOrgOf): member schools first, then the offices above them. */
+async function bridgeOrgChoices(db: Executor, facts: NetworkFacts) {
+  const members = new Set(facts.memberChains.map((c) => c[0]));
+  const ids = [...new Set([...facts.memberChains.flat(), facts.supervisingChain[0]])];
+  const rows = await linksRepo.bridgeOrgs(db, ids);
+  return [...rows.filter((o) => members.has(o.id)), ...rows.filter((o) => !members.has(o.id))];
 }
 
 /** 400 naming the field unless every org is a bridge point the network may use (a member school or an office above one). */
