@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, POSITIONS, SCHOOL_LEVELS } from './enums';
+import { MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, ORG_TYPES, POSITIONS, SCHOOL_LEVELS } from './enums';
 import { noticeCategories, noticeChannels } from './notifications';
 import { named } from './views';
 
@@ -135,6 +135,8 @@ export const bridgeRuleReply = z.object({ result: bridgePlanView, meeting: meeti
 /** A network's online meeting links, with the names of their subject and bridge-point org. */
 export const meetingLinkList = z.object({
   links: z.array(z.object({ id: z.string(), subject: named.nullable(), org: named.nullable(), url: z.string() })),
+  /** The orgs a bridge point of the network may be: member schools, then the offices above them and the supervising one. */
+  orgs: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), address: z.string().nullable() })),
   can: z.object({ edit: z.boolean() }),
 });
 
@@ -195,3 +197,4 @@ export const outboxItemView = z.object({
   sentAt: z.string().nullable(),
 });
 export type BridgePlanView = z.infer<typeof bridgePlanView>;
+export type MeetingLinkList = z.infer<typeof meetingLinkList>;

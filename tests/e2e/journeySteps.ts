@@ -132,6 +132,13 @@ export async function walkIssue3Journey(e: JourneyEnv, opts: { screenshots?: boo
   await desk.page.getByTestId('meeting-save').click();
   await desk.page.waitForURL((u) => new URL(u).pathname === `/meetings/${meetingId}`);
   await desk.page.getByTestId('meeting-bridge').click();
+  // The rule's preview asks once for the link of each new point (the network has none saved yet).
+  const preview = desk.page.getByTestId('bridge-preview');
+  await preview.waitFor();
+  const asked = preview.getByTestId('bridge-link-input');
+  for (let i = 0; i < (await asked.count()); i++) await asked.nth(i).fill(`https://meet.example.edu.vn/nhom1-diem-cau-${i + 1}`);
+  await desk.page.getByTestId('bridge-confirm').click();
+  await preview.waitFor({ state: 'detached' });
   await expect.poll(async () => (await json<Meeting>(desk.page, api)).venues.filter((v) => !v.isCentral).length).toBeGreaterThanOrEqual(1);
   await desk.page.getByTestId('meeting-edit').click();
   await desk.page.getByRole('button', { name: 'Thêm điểm cầu' }).click();

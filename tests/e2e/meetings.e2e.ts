@@ -58,26 +58,22 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
       .poll(async () => ((await (await leader.request.get(api)).json()) as { invitations: unknown[] }).invitations.length)
       .toBeGreaterThan(20);
 
+    // The bridge rule shows its plan first and asks once for each new point's link (the network has none saved).
     await leader.getByTestId('meeting-bridge').click();
+    const preview = leader.getByTestId('bridge-preview');
+    await preview.waitFor();
+    const urls = preview.getByTestId('bridge-link-input');
+    const n = await urls.count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < n; i++) await urls.nth(i).fill(`https://meet.example.edu.vn/cum01-${i + 1}`);
+    await leader.getByTestId('bridge-confirm').click();
+    await preview.waitFor({ state: 'detached' });
     type Venue = { id: string; isCentral: boolean; name: string; onlineUrl: string | null };
     await expect
       .poll(async () => ((await (await leader.request.get(api)).json()) as { venues: Venue[] }).venues.filter((v) => !v.isCentral).length)
       .toBeGreaterThanOrEqual(2);
     const before = (await (await leader.request.get(api)).json()) as { venues: Venue[]; status: string };
     expect(before.status).toBe('draft');
-
-    // Scheduling is refused until every bridge point has its link.
-    const refused = await leader.request.post(`${api}/schedule`, { headers: { 'x-csrf-token': await csrf(leader) } });
-    expect(refused.status()).toBe(400);
-
-    await leader.getByTestId('meeting-edit').click();
-    const urls = leader.getByLabel('Đường liên kết họp trực tuyến');
-    // count() does not wait: the form is drawn once the meeting is there (a background render after the spinner).
-    await urls.first().waitFor();
-    const n = await urls.count();
-    for (let i = 0; i < n; i++) await urls.nth(i).fill(`https://meet.example.edu.vn/cum01-${i + 1}`);
-    await leader.getByTestId('meeting-save').click();
-    await leader.waitForURL((u) => new URL(u).pathname === meetingPath);
     await leader.getByTestId('meeting-schedule').click();
     await expect.poll(async () => ((await (await leader.request.get(api)).json()) as { status: string }).status).toBe('scheduled');
     const after = (await (await leader.request.get(api)).json()) as { venues: Venue[] };

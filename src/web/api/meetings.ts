@@ -101,10 +101,7 @@ export function useMeetingAction(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (
-      a:
-        | { action: 'schedule' | 'held' | 'apply-bridge-rule' }
-        | { action: 'postpone' | 'cancel'; body: MeetingReasonInput }
-        | { action: 'delete' },
+      a: { action: 'schedule' | 'held' } | { action: 'postpone' | 'cancel'; body: MeetingReasonInput } | { action: 'delete' },
     ) =>
       a.action === 'delete'
         ? api<void>(`/meetings/${id}`, { method: 'DELETE' })

@@ -57,6 +57,16 @@ describe("a network's online meeting links, typed once and reused by the bridge-
       ].sort(),
     );
     expect((await teacher.put(url, { links: [] })).statusCode).toBe(403);
+    const choices: Array<{ id: string }> = read.json().orgs;
+    expect(
+      choices
+        .slice(0, 2)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([w.orgs.school1.id, w.orgs.school1b.id].sort());
+    expect(choices.map((o) => o.id)).toContain(w.orgs.commune1.id);
+    expect(choices.map((o) => o.id)).not.toContain(w.orgs.commune2.id);
+    expect(choices.map((o) => o.id)).not.toContain(w.orgs.school2.id);
   });
 
   it("fill a new bridge point's link, and the attendee's calendar places the meeting at their bridge point", async () => {

@@ -16,6 +16,7 @@ export async function list(db: Executor, actor: Actor, networkId: string) {
   authorize(actor, 'network.read', facts);
   const rows = await linksRepo.linksOf(db, networkId);
   return {
+    orgs: await bridgeOrgChoices(db, facts),
     links: rows.map((r) => ({
       id: r.id,
       url: r.url,
@@ -24,6 +25,14 @@ export async function list(db: Executor, actor: Actor, networkId: string) {
     })),
     can: { edit: networkCan(actor, facts).edit },
   };
+}
+
+/** The orgs a network's bridge points may be (isBridgeOrgOf): member schools first, then the offices above them. */
+async function bridgeOrgChoices(db: Executor, facts: NetworkFacts) {
+  const members = new Set(facts.memberChains.map((c) => c[0]));
+  const ids = [...new Set([...facts.memberChains.flat(), facts.supervisingChain[0]])];
+  const rows = await linksRepo.bridgeOrgs(db, ids);
+  return [...rows.filter((o) => members.has(o.id)), ...rows.filter((o) => !members.has(o.id))];
 }
 
 /** 400 naming the field unless every org is a bridge point the network may use (a member school or an office above one). */
@@ -58,19 +67,5 @@ export async function replace(tx: Executor, actor: Actor, networkId: string, inp
   await audit(tx, actor, { action: 'meeting_links', entityType: 'network', entityId: networkId, orgId: null, after: links });
 }
 
-/**
- * The saved link a venue of a network meeting takes, most specific first: the bridge point's org with the meeting's
- * subject, the org alone, the subject alone, the network's general link.
- */
-export function pickLink(
-  links: ReadonlyArray<{ subjectId: string | null; orgId: string | null; url: string }>,
-  orgId: string | null,
-  subjectIds: readonly string[],
-): { url: string; from: 'network_org' | 'network_subject' | 'network' } | null {
-  const bySubject = (l: { subjectId: string | null }) => l.subjectId !== null && subjectIds.includes(l.subjectId);
-  const org = orgId ? links.filter((l) => l.orgId === orgId) : [];
-  const hit = org.find(bySubject) ?? org.find((l) => l.subjectId === null) ?? links.find((l) => l.orgId === null && bySubject(l));
-  if (hit) return { url: hit.url, from: hit.orgId ? 'network_org' : 'network_subject' };
-  const general = links.find((l) => l.orgId === null && l.subjectId === null);
-  return general ? { url: general.url, from: 'network' } : null;
-}
+/** The saved link a venue takes (most specific first); shared with the meeting form. */
+export { pickLink } from '../../../shared/meetingLinks';

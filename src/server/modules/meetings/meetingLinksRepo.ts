@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { networkMeetingLinks, orgs, subjects } from '../../db/schema';
 
@@ -47,4 +47,14 @@ export async function plainLinks(db: Executor, networkId: string) {
     .select({ subjectId: networkMeetingLinks.subjectId, orgId: networkMeetingLinks.orgId, url: networkMeetingLinks.url })
     .from(networkMeetingLinks)
     .where(eq(networkMeetingLinks.networkId, networkId));
+}
+
+/** Orgs as bridge-point choices: name, type and address (teams left out). */
+export async function bridgeOrgs(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: orgs.id, name: orgs.name, type: orgs.type, address: orgs.address })
+    .from(orgs)
+    .where(and(inArray(orgs.id, ids), ne(orgs.type, 'team')))
+    .orderBy(asc(orgs.name));
 }

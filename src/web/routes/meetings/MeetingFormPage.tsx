@@ -1,18 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { MEETING_KINDS, MEETING_MODES, type MeetingKind, type MeetingMode } from '@shared/enums';
@@ -35,8 +21,9 @@ import { focusFirstError, notifySuccess, showServerError } from '../../lib/notif
 import { useSchoolYear } from '../../state/schoolYearContext';
 import { useDefaultHost } from './defaultHost';
 import { vnDay, vnIso, vnTime, vnToday } from './meetingFormat';
+import { VenuesSection } from './VenuesSection';
 
-interface Values {
+export interface Values {
   title: string;
   kind: MeetingKind;
   mode: MeetingMode;
@@ -281,61 +268,7 @@ function MeetingForm({ meeting }: { meeting?: MeetingDetail }) {
           </Stack>
         </Section>
 
-        <Section title={t('meetings.venues')}>
-          <Stack gap="xs">
-            <Text size="sm" c="dimmed">
-              {t(`meetings.venuesHint.${v.mode}`)}
-            </Text>
-            {v.venues.map((x, i) => (
-              <Paper key={x.key} withBorder p="xs">
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                  <TextInput label={t('meetings.venueName')} required {...form.getInputProps(`venues.${i}.name`)} />
-                  <Checkbox
-                    mt={{ sm: 'xl' }}
-                    label={t('meetings.central')}
-                    {...form.getInputProps(`venues.${i}.isCentral`, { type: 'checkbox' })}
-                  />
-                  <TextInput label={t('meetings.room')} {...form.getInputProps(`venues.${i}.room`)} />
-                  <TextInput label={t('meetings.address')} {...form.getInputProps(`venues.${i}.address`)} />
-                  <TextInput
-                    type="url"
-                    label={t('meetings.onlineUrl')}
-                    placeholder="https://teams.microsoft.com/…"
-                    {...form.getInputProps(`venues.${i}.onlineUrl`)}
-                  />
-                  <Group justify="flex-end" align="flex-end">
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      leftSection={<IconTrash size={16} />}
-                      onClick={() => form.removeListItem('venues', i)}
-                    >
-                      {t('meetings.removeVenue')}
-                    </Button>
-                  </Group>
-                </SimpleGrid>
-              </Paper>
-            ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} />}
-              onClick={() =>
-                form.insertListItem('venues', {
-                  key: randomId(),
-                  isCentral: v.venues.length === 0 && v.mode !== 'online',
-                  orgId: null,
-                  name: '',
-                  room: '',
-                  address: '',
-                  onlineUrl: '',
-                })
-              }
-            >
-              {t('meetings.addVenue')}
-            </Button>
-          </Stack>
-        </Section>
+        <VenuesSection form={form} />
 
         <Section title={t('meetings.presenters')}>
           <Stack gap="xs">

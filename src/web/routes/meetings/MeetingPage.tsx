@@ -40,6 +40,7 @@ const VenueSelect = lazy(() => inviteControls().then((x) => ({ default: x.VenueS
 const modals = () => import('./MeetingModals');
 const ReasonModal = lazy(() => modals().then((x) => ({ default: x.ReasonModal })));
 const RuleModal = lazy(() => modals().then((x) => ({ default: x.RuleModal })));
+const BridgeRuleModal = lazy(() => import('./BridgeRuleModal').then((x) => ({ default: x.BridgeRuleModal })));
 // Only organisers may delete: the confirmation loads when asked for.
 const ConfirmDialog = lazy(() => import('../../components/ConfirmDialog').then((x) => ({ default: x.ConfirmDialog })));
 // The lesson-study section (its stepper) only for lesson-study meetings.
@@ -209,7 +210,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const act = useMeetingAction(m.id);
   const [reason, setReason] = useState<'postpone' | 'cancel' | null>(null);
   const reasonMounted = useOpenedOnce(reason !== null);
-  const run = (a: 'schedule' | 'held' | 'apply-bridge-rule' | 'delete', ok: string) =>
+  const run = (a: 'schedule' | 'held' | 'delete', ok: string) =>
     act.mutate({ action: a } as never, {
       onSuccess: () => {
         notifySuccess(ok);
@@ -222,8 +223,14 @@ function MeetingView({ m }: { m: MeetingDetail }) {
   const mine = m.invitations.find((i) => i.person.id === me.data?.personId);
   const myVenue = mine ? m.venues.find((v) => v.id === mine.venueId) : undefined;
   const [deleting, setDeleting] = useState(false);
+  const [bridging, setBridging] = useState(false);
   return (
     <>
+      {bridging && (
+        <Suspense fallback={null}>
+          <BridgeRuleModal m={m} onClose={() => setBridging(false)} />
+        </Suspense>
+      )}
       {deleting && (
         <Suspense fallback={null}>
           <ConfirmDialog
@@ -274,12 +281,7 @@ function MeetingView({ m }: { m: MeetingDetail }) {
               </Button>
             )}
             {m.can.applyBridgeRule && (
-              <Button
-                variant="light"
-                leftSection={<IconRoute size={16} />}
-                onClick={() => run('apply-bridge-rule', t('meetings.bridgeApplied'))}
-                data-testid="meeting-bridge"
-              >
+              <Button variant="light" leftSection={<IconRoute size={16} />} onClick={() => setBridging(true)} data-testid="meeting-bridge">
                 {t('meetings.applyBridge')}
               </Button>
             )}

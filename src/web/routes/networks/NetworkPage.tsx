@@ -16,6 +16,7 @@ import { notifySuccess, showServerError } from '../../lib/notify';
 import { PlansLink } from '../plans/PlansLink';
 import { ReportsLink } from '../reports/ReportsLink';
 import { NetworkLeaders } from './NetworkLeaders';
+import { NetworkMeetingLinks } from './NetworkMeetingLinks';
 import { NetworkMembers } from './NetworkMembers';
 import { RollOverModal } from './RollOverModal';
 import { ScheduleDownloads } from './ScheduleDownloads';
@@ -92,6 +93,7 @@ function NetworkView({ network: n }: { network: NetworkDetail }) {
         <ScheduleDownloads networkId={n.id} />
         <NetworkLeaders network={n} />
         <NetworkMembers network={n} />
+        <NetworkMeetingLinks networkId={n.id} />
         {(n.parentNetwork || n.childNetworks.length > 0) && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {n.parentNetwork && (
