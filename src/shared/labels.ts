@@ -190,6 +190,20 @@ export const positionLabels = {
   specialist: 'Chuyên viên',
 } as const;
 
+/** The office leader's title as each office writes it (a Sở, a Phòng GD&ĐT before 1/7/2025, a commune's UBND after). */
+export const officeLeaderLabels = {
+  province_department: 'Lãnh đạo Sở',
+  district_office: 'Lãnh đạo Phòng',
+  commune: 'Lãnh đạo UBND xã',
+} as const;
+
+/** A position's label in an org of a given type: the office leader is named after the office kind. */
+export function positionLabelIn(position: keyof typeof positionLabels, orgType?: string | null): string {
+  if (position === 'office_leader' && orgType && orgType in officeLeaderLabels)
+    return officeLeaderLabels[orgType as keyof typeof officeLeaderLabels];
+  return positionLabels[position];
+}
+
 export const networkKindLabels = {
   cluster: 'Cụm chuyên môn',
   school_group: 'Nhóm liên trường',

@@ -25,7 +25,10 @@ import type {
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
-/** One person's attendance in the secretary's batch. A reason is required for excused and absent. */
+/**
+ * One person's attendance in the secretary's batch. An excused absence («vắng có phép») needs its reason; an
+ * unexcused one may have none («vắng không lý do», as minutes record it).
+ */
 export const attendanceEntryInput = z
   .object({
     personId: z.uuid(),
@@ -33,8 +36,8 @@ export const attendanceEntryInput = z
     reason: trimmed(500).nullish(),
   })
   .superRefine((v, ctx) => {
-    if ((v.status === 'excused' || v.status === 'absent') && !v.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Cần ghi lý do vắng' });
+    if (v.status === 'excused' && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Cần ghi lý do vắng có phép' });
     }
   });
 

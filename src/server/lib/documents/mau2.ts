@@ -25,6 +25,12 @@ import { xmlSafeDeep } from './xmlText';
  * of the secretary and the chair and, per seed 001, the confirmation of every participant.
  */
 
+/** How the minutes word an absence: «vắng có phép, lý do: …», «vắng, lý do: …» or «vắng không lý do». */
+function absence(a: { excused: boolean; reason: string }): string {
+  if (!a.reason) return a.excused ? 'vắng có phép' : 'vắng không lý do';
+  return `${a.excused ? 'vắng có phép' : 'vắng'}, lý do: ${a.reason}`;
+}
+
 export interface MinutesPerson {
   name: string;
   unit: string | null;
@@ -76,9 +82,7 @@ function factLines(d: MinutesDocument): Paragraph[] {
     fieldLine('Số lượng giáo viên tham dự theo kế hoạch', d.plannedCount === null ? '' : String(d.plannedCount)),
     fieldLine('Số lượng giáo viên tham dự thực tế', d.actualCount === null ? '' : String(d.actualCount)),
     fieldLine('Họ tên giáo viên vắng, lý do', d.absentees.length || d.actualCount === null ? '' : 'Không có.'),
-    ...d.absentees.map((a, i) =>
-      bodyParagraph(`${i + 1}. ${a.name}${a.unit ? ` (${a.unit})` : ''}: ${a.excused ? 'vắng có phép' : 'vắng'}, lý do: ${a.reason}.`),
-    ),
+    ...d.absentees.map((a, i) => bodyParagraph(`${i + 1}. ${a.name}${a.unit ? ` (${a.unit})` : ''}: ${absence(a)}.`)),
     fieldLine('Những nội dung góp ý trao đổi về nội dung sinh hoạt chuyên môn liên trường'),
     ...richOrDots(d.discussion),
     fieldLine('Kiến nghị'),

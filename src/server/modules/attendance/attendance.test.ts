@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAttendance } from '../../../../tests/factories';
 import { tableCounts } from '../../../../tests/helpers/counts';
@@ -69,18 +70,34 @@ describe('attendance sheet', () => {
     ]);
   });
 
-  it('refuses a missing reason or a person not invited, and writes nothing', async () => {
+  it('takes an unexcused absence without a reason, and the minutes say «vắng không lý do»', async () => {
+    const { meeting } = await buildMinutesMeeting(t.db, w);
+    const secretary = await user('teamHead');
+    const res = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
+      entries: [
+        { personId: w.users.teacher.person.id, status: 'present' },
+        { personId: w.users.teamHead.person.id, status: 'absent' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const docx = await secretary.get(`/api/exports/minutes/${meeting.id}.docx`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    const xml = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml.replace(/<[^>]+>/g, '')).toContain(': vắng không lý do.');
+  });
+
+  it('refuses an excused absence without its reason or a person not invited, and writes nothing', async () => {
     const { meeting } = await buildMinutesMeeting(t.db, w);
     const secretary = await user('teamHead');
     const before = await tableCounts(t.db);
     const noReason = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
       entries: [
         { personId: w.users.teacher.person.id, status: 'present' },
-        { personId: w.users.teamHead.person.id, status: 'absent' },
+        { personId: w.users.teamHead.person.id, status: 'excused' },
       ],
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().fields).toEqual([{ field: 'entries.1.reason', message: expect.stringContaining('lý do') }]);
+    expect(noReason.json().fields).toEqual([{ field: 'entries.1.reason', message: 'Cần ghi lý do vắng có phép' }]);
     const stranger = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
       entries: [
         { personId: w.users.teacher.person.id, status: 'present' },

@@ -77,7 +77,7 @@ describe('attendance by exception', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields[0].field).toBe('entries');
     const noReason = await secretary.put(`/api/meetings/${meeting.id}/attendance`, {
-      entries: [{ personId: guests[0].person.id, status: 'absent' }],
+      entries: [{ personId: guests[0].person.id, status: 'excused' }],
       othersPresent: true,
     });
     expect(noReason.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { ORG_TYPES, type OrgType, POSITIONS, type Position, SCHOOL_LEVELS, type SchoolLevel } from '../../../shared/enums';
-import { levelLabels, orgTypeLabels, positionLabels } from '../../../shared/labels';
+import { levelLabels, officeLeaderLabels, orgTypeLabels, positionLabels } from '../../../shared/labels';
 
 /** What can be imported. */
 export const IMPORT_KINDS = ['orgs', 'staff'] as const;
@@ -63,7 +63,7 @@ export const STAFF_COLUMNS: readonly ColumnSpec[] = [
     header: 'Chức vụ',
     required: true,
     width: 18,
-    help: `Một trong: ${POSITIONS.map((p) => positionLabels[p]).join('; ')}. Mỗi dòng là một chức vụ; người giữ nhiều chức vụ ghi nhiều dòng.`,
+    help: `Một trong: ${POSITIONS.map((p) => (p === 'office_leader' ? Object.values(officeLeaderLabels).join('; ') : positionLabels[p])).join('; ')}. Mỗi dòng là một chức vụ; người giữ nhiều chức vụ ghi nhiều dòng.`,
   },
   {
     key: 'subjects',
@@ -125,6 +125,7 @@ export const levelOf = lookup<SchoolLevel>([
 export const positionOf = lookup<Position>([
   ...POSITIONS.map((p): [string, Position] => [p, p]),
   ...POSITIONS.map((p): [string, Position] => [positionLabels[p], p]),
+  ...Object.values(officeLeaderLabels).map((l): [string, Position] => [l, 'office_leader']),
   ['GV', 'teacher'],
   ['HT', 'principal'],
   ['PHT', 'vice_principal'],

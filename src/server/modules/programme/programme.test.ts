@@ -62,6 +62,25 @@ describe('assigning province-level meetings', () => {
     }
   });
 
+  it('refuses a second assignment of the same unit, subject and level in one month, by creating or editing', async () => {
+    const sở = await client('specialist');
+    const before = await tableCounts(t.db);
+    const twice = await sở.post('/api/assignments', body({ grade: 9, notes: 'Trùng' }));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().fields).toEqual([
+      { field: 'month', message: 'Đơn vị đã được phân công sinh hoạt môn này, cấp học này trong tháng này' },
+    ]);
+    expect(await tableCounts(t.db)).toEqual(before);
+    const december = await sở.post('/api/assignments', body({ month: '2025-12' }));
+    expect(december.statusCode).toBe(201);
+    const moved = await sở.put(`/api/assignments/${december.json<AssignmentView>().id}`, body({ month: '2025-10' }));
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().fields[0].field).toBe('month');
+    expect((await sở.put(`/api/assignments/${december.json<AssignmentView>().id}`, body({ month: '2025-12', grade: 9 }))).statusCode).toBe(
+      204,
+    );
+  });
+
   it('shows each unit its own assignments, offices their area, other schools nothing', async () => {
     await buildAssignment(t.db, {
       provinceOrgId: w.orgs.province.id,

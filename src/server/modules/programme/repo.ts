@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { assignments, meetings, orgs, schoolYears, subjects } from '../../db/schema';
@@ -139,4 +139,27 @@ export async function subjectName(db: Executor, id: string): Promise<string | un
 /** Every province department (for admins). */
 export async function provinceDepartments(db: Executor) {
   return db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.type, 'province_department')).orderBy(asc(orgs.name));
+}
+
+/** An assignment of the same year, level, unit, subject and month (other than `exceptId`), if any. */
+export async function findSame(
+  db: Executor,
+  o: { schoolYearId: string; level: Insert['level']; unitOrgId: string; subjectId: string; month: string },
+  exceptId?: string,
+): Promise<{ id: string } | undefined> {
+  const rows = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.schoolYearId, o.schoolYearId),
+        eq(assignments.level, o.level),
+        eq(assignments.unitOrgId, o.unitOrgId),
+        eq(assignments.subjectId, o.subjectId),
+        eq(assignments.month, o.month),
+        exceptId ? ne(assignments.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return rows[0];
 }

@@ -135,10 +135,18 @@ function rowOf(input: AssignmentInput) {
   };
 }
 
+/** Refuses a second assignment of the same unit, subject and level in the same month (400 naming the month). */
+async function refuseSame(tx: Executor, input: AssignmentInput, exceptId?: string): Promise<void> {
+  const row = rowOf(input);
+  if (await repo.findSame(tx, row, exceptId))
+    throw fieldError('month', 'Đơn vị đã được phân công sinh hoạt môn này, cấp học này trong tháng này');
+}
+
 /** The Sở assigns a province-level meeting to a unit. */
 export async function create(tx: Executor, actor: Actor, input: AssignmentInput) {
   const { provinceOrgId } = await validate(tx, input);
   authorize(actor, 'write', { provinceOrgId });
+  await refuseSame(tx, input);
   const row = await repo.insert(tx, { ...rowOf(input), provinceOrgId, createdBy: actor.personId });
   await audit(tx, actor, { action: 'create', entityType: 'assignment', entityId: row.id, orgId: provinceOrgId, after: row });
   return row;
@@ -151,6 +159,7 @@ export async function update(tx: Executor, actor: Actor, id: string, input: Assi
   authorize(actor, 'write', { provinceOrgId: before.provinceOrgId });
   const { provinceOrgId } = await validate(tx, input);
   if (provinceOrgId !== before.provinceOrgId) throw fieldError('unitOrgId', 'Đơn vị phải thuộc cùng Sở GD&ĐT');
+  await refuseSame(tx, input, id);
   const unitChanged = input.unitOrgId !== before.unitOrgId || input.schoolYearId !== before.schoolYearId;
   const after = await repo.update(tx, id, { ...rowOf(input), ...(unitChanged ? { meetingId: null } : {}) });
   await audit(tx, actor, { action: 'update', entityType: 'assignment', entityId: id, orgId: provinceOrgId, before, after });

@@ -10,7 +10,7 @@ import { Empty, Forbidden, QueryState } from '../../components/PageState';
 import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
 import { notifySuccess, showServerError } from '../../lib/notify';
-import { AttendanceRow, type DraftEntry, needsReason } from './AttendanceRow';
+import { AttendanceRow, type DraftEntry, needsReason, reasonRequired } from './AttendanceRow';
 import { useAttendanceSheet, useSaveAttendance } from './api';
 import { VenueCounts } from './VenueCounts';
 
@@ -34,7 +34,7 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
   const submit = (othersPresent: boolean) => {
     const missing = Object.fromEntries(
       Object.entries(draft)
-        .filter(([, v]) => needsReason(v.status) && !v.reason.trim())
+        .filter(([, v]) => reasonRequired(v.status) && !v.reason.trim())
         .map(([id]) => [id, t('attendance.reasonRequired')]),
     );
     setErrors(missing);
@@ -46,7 +46,7 @@ function Sheet({ sheet, meetingId }: { sheet: AttendanceSheet; meetingId: string
       .map(({ r, v }) => ({
         personId: r.personId,
         status: v.status as AttendanceStatus,
-        reason: needsReason(v.status) ? v.reason.trim() : null,
+        reason: needsReason(v.status) ? v.reason.trim() || null : null,
       }));
     if (entries.length === 0 && !othersPresent) return;
     save.mutate(

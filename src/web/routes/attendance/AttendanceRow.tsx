@@ -5,7 +5,9 @@ import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
 
 export type DraftEntry = { status: AttendanceStatus | null; reason: string };
+/** An absence carries a reason: required when excused, optional when not («vắng không lý do»). */
 export const needsReason = (s: AttendanceStatus | null) => s === 'excused' || s === 'absent';
+export const reasonRequired = (s: AttendanceStatus | null) => s === 'excused';
 const COLOR: Record<AttendanceStatus, string> = { present: 'teal', late: 'yellow', excused: 'orange', absent: 'red' };
 
 /** One invitee on the secretary's sheet: name, unit and venue, QR check-in, status chips and the reason when absent. */
@@ -60,7 +62,8 @@ export function AttendanceRow({
         {needsReason(draft.status) && (
           <TextInput
             label={t('attendance.reason')}
-            required
+            required={reasonRequired(draft.status)}
+            placeholder={reasonRequired(draft.status) ? undefined : t('attendance.noReason')}
             disabled={readOnly}
             value={draft.reason}
             error={error}

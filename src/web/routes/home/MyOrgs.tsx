@@ -5,6 +5,7 @@ import { CardLink } from '../../components/links';
 import { OrgTypeIcon } from '../../components/OrgTypeIcon';
 import { Empty } from '../../components/PageState';
 import { useT } from '../../i18n/context';
+import { positionText } from '../../lib/positionText';
 
 /** "Đơn vị của tôi": each org I belong to, with my position there. */
 export function MyOrgs({ orgs }: { orgs: HomeData['orgs'] }) {
@@ -27,7 +28,7 @@ export function MyOrgs({ orgs }: { orgs: HomeData['orgs'] }) {
               )}
               <Group gap={6}>
                 <Text size="sm" c="dimmed">
-                  {t(`position.${org.position}`)} · {t(`orgType.${org.type}`)}
+                  {positionText(t, org.position, org.type)} · {t(`orgType.${org.type}`)}
                 </Text>
                 <LevelBadges levels={org.levels} />
               </Group>

@@ -7,6 +7,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { Empty, QueryState } from '../../components/PageState';
 import { Section } from '../../components/Section';
 import { useT } from '../../i18n/context';
+import { positionText } from '../../lib/positionText';
 
 /** The staff of an org, when the user may see them; otherwise a short note. */
 export function OrgStaff({ org }: { org: OrgDetail }) {
@@ -54,7 +55,7 @@ export function OrgStaff({ org }: { org: OrgDetail }) {
                   render: (p) =>
                     p.positions
                       .filter((x) => x.orgId === org.id)
-                      .map((x) => t(`position.${x.position}`))
+                      .map((x) => positionText(t, x.position, org.type))
                       .join(', ') || p.positions.map((x) => `${t(`position.${x.position}`)} (${x.orgName})`).join(', '),
                 },
                 { key: 'subjects', header: t('person.subjects'), render: (p) => p.subjects.map((s) => s.name).join(', ') },
