@@ -126,6 +126,8 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
     const target = now.venues.find((v) => v.id !== invitee.venueId);
     if (!target) throw new Error('the meeting has a single venue');
     const showLists = organiser.getByRole('button', { name: 'Xem danh sách' });
+    // The page loads its lists after the shell: wait for them before unfolding.
+    await showLists.or(organiser.getByTestId('invitee')).first().waitFor();
     while ((await showLists.count()) > 0) await showLists.first().click();
     const row = organiser.getByTestId('invitee').filter({ hasText: invitee.person.fullName });
     await row.getByLabel('Điểm cầu').click();

@@ -37,6 +37,8 @@ export function OrgPicker({ value, onChange, initial, types, date, ...rest }: Pr
     <Select
       searchable
       clearable
+      // choosing the org already chosen keeps it (the clear button empties the field)
+      allowDeselect={false}
       value={value}
       data={orgs.map((o) => ({ value: o.id, label: o.name }))}
       filter={({ options }) => options}

@@ -60,6 +60,8 @@ export function PersonPicker({ value, onChange, initial, scope, ...rest }: Props
     <Select
       searchable
       clearable
+      // choosing the person already chosen keeps them (the clear button empties the field)
+      allowDeselect={false}
       value={value}
       data={people.map((p) => ({ value: p.id, label: labelOf(p) }))}
       filter={({ options }) => options}

@@ -182,7 +182,7 @@ export const invitations = pgTable(
   ],
 );
 
-/** Who came: present, late, excused or absent (with a reason), recorded by the secretary or by QR check-in. */
+/** Who came: present, late, excused or absent (excused with its reason; absent with or without one), recorded by the secretary or by QR check-in. */
 export const attendance = pgTable(
   'attendance',
   {
@@ -205,7 +205,8 @@ export const attendance = pgTable(
     unique('attendance_meeting_person_unique').on(t.meetingId, t.personId),
     index('attendance_person_idx').on(t.personId),
     check('attendance_method', sql`${t.method} in ('secretary', 'qr')`),
-    check('attendance_reason', sql`${t.status} not in ('excused', 'absent') or ${t.reason} is not null`),
+    // an excused absence carries its reason; an unexcused one may have none («vắng không lý do»)
+    check('attendance_reason', sql`${t.status} <> 'excused' or ${t.reason} is not null`),
   ],
 );
 

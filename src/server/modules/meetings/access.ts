@@ -26,6 +26,7 @@ function factsFrom(meeting: repo.MeetingRow, f: repo.RawPolicyFacts): MeetingFac
     actorInvited: f.invited,
     actorPresents: f.presents,
     started: meeting.startsAt.getTime() <= Date.now(),
+    recordClosed: f.recordClosed,
   };
 }
 

@@ -15,7 +15,7 @@ import { canReadPerson, readsEveryPerson } from '../people/policy';
 import { loadMeetingPage } from './access';
 import { anyPositionOrgs } from './inviteRepo';
 import { listMeetings, type MeetingLine, myMeetings, myMeetingsPage } from './listRepo';
-import { authorize, canSeeContacts, meetingCan, viewerOf } from './policy';
+import { authorize, canSeeContacts, meetingPageCan, viewerOf } from './policy';
 import { missingLinks } from './validate';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -86,7 +86,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Meeti
   // person's org on the meeting's day); nothing of the parts leaves unless the policy lets the actor read.
   const { meeting: m, facts, parts } = await loadMeetingPage(db, actor, id);
   authorize(actor, 'read', facts);
-  const can = meetingCan(actor, facts);
+  const can = meetingPageCan(actor, facts);
   const { presenters, agenda, venues, rules, attachments, subjects, invitations } = parts;
   const readable = canSeeContacts(actor, facts)
     ? await readablePeople(

@@ -21,6 +21,8 @@ export interface MeetingFacts {
   actorPresents: boolean;
   /** The meeting has started (it may be marked as held). */
   started: boolean;
+  /** Its minutes are out for signing or locked: nothing of the meeting changes any more (decision 0024). */
+  recordClosed?: boolean;
 }
 
 /** Host managers (scope school over the host), office staff above the host, admins. */
@@ -81,6 +83,28 @@ export function meetingCan(actor: Actor, m: MeetingFacts): MeetingCan {
     invite: editOpen,
     upload: edit && m.status !== 'cancelled',
     nameSecretary: open && canNameSecretary(actor, m),
+  };
+}
+
+/**
+ * The flags a meeting page shows: meetingCan, with every change withdrawn once the minutes are out for signing or
+ * locked (the record guard answers 409 to each, decision 0024), so the page offers nothing it would refuse.
+ */
+export function meetingPageCan(actor: Actor, m: MeetingFacts): MeetingCan {
+  const can = meetingCan(actor, m);
+  if (!m.recordClosed) return can;
+  return {
+    ...can,
+    edit: false,
+    schedule: false,
+    postpone: false,
+    cancel: false,
+    markHeld: false,
+    delete: false,
+    applyBridgeRule: false,
+    invite: false,
+    upload: false,
+    nameSecretary: false,
   };
 }
 

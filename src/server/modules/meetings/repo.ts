@@ -139,6 +139,8 @@ export interface RawPolicyFacts {
   leaderIds: string[];
   invited: boolean;
   presents: boolean;
+  /** The minutes are out for signing or locked: the meeting's record is closed (decision 0024). */
+  recordClosed: boolean;
 }
 
 /**
@@ -169,7 +171,8 @@ function policyFactsSql() {
       ) c), '{}'::json),
       'leaderIds', coalesce((select json_agg(person_id) from network_leaders where network_id = meetings.network_id), '[]'::json),
       'invited', exists(select 1 from invitations where meeting_id = meetings.id and person_id = ${personId}),
-      'presents', exists(select 1 from meeting_presenters where meeting_id = meetings.id and person_id = ${personId})))`;
+      'presents', exists(select 1 from meeting_presenters where meeting_id = meetings.id and person_id = ${personId}),
+      'recordClosed', exists(select 1 from minutes where meeting_id = meetings.id and status in ('signing', 'locked'))))`;
 }
 
 /**

@@ -91,6 +91,17 @@ describe('signed-record integrity', () => {
       sql`select chair_person_id as chair, secretary_person_id as secretary from meetings where id = ${meeting.id}`,
     );
     expect(row).toEqual({ chair: w.users.principal.person.id, secretary: w.users.teamHead.person.id });
+    // The page offers none of the refused actions to the office that manages the host.
+    const can = (await office.get(`/api/meetings/${meeting.id}`)).json().can;
+    expect(can).toMatchObject({
+      read: true,
+      edit: false,
+      schedule: false,
+      cancel: false,
+      invite: false,
+      upload: false,
+      nameSecretary: false,
+    });
     // Neither may the time or the status change while the minutes are out for signing.
     expect((await office.post(`/api/meetings/${meeting.id}/schedule`)).statusCode).toBe(409);
     expect((await office.post(`/api/meetings/${meeting.id}/cancel`, { reason: 'Thử' })).statusCode).toBe(409);

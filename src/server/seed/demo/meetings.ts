@@ -1,10 +1,10 @@
-import { buildAttendance, buildInvitations, buildMeeting, buildVenue } from '../../../../tests/factories';
+import { buildAttendance, buildInvitations, buildMeeting, buildVenue, personOfEmail } from '../../../../tests/factories';
 import type { MeetingKind, MeetingMode, MeetingStatus } from '../../../shared/enums';
 import * as networksRepo from '../../modules/networks/repo';
 import * as orgsRepo from '../../modules/orgs/repo';
 import * as peopleRepo from '../../modules/people/repo';
 import { daysAhead } from './calendar';
-import type { CuChiOrgs } from './cuChi';
+import { CU_CHI_LOGINS, type CuChiOrgs } from './cuChi';
 import { groupName } from './cuChiNetworks';
 import { signMinutes } from './minutes';
 import type { SeedContext } from './staff';
@@ -121,6 +121,7 @@ export async function buildDemoMeetings(
   const toan = ctx.subjectIds.get('toan');
   const school = (key: string) => cc.schools.get(key) as string;
   const out = new Map<string, { id: string; venueId: string }>();
+  const teamHead = await personOfEmail(ctx.db, CU_CHI_LOGINS.teamHead);
   for (const spec of MEETINGS) {
     const year = spec.year === 'current' ? years.current : spec.year;
     const m = { ...spec, date: typeof spec.date === 'string' ? spec.date : daysAhead(today, spec.date.daysAhead) };
@@ -142,7 +143,8 @@ export async function buildDemoMeetings(
       startsAt: new Date(`${m.date}T07:30:00+07:00`),
       endsAt: new Date(`${m.date}T11:00:00+07:00`),
       chairPersonId: cc.principals.get(m.host) ?? null,
-      secretaryPersonId: hostTeachers[0]?.id ?? null,
+      // The coming meetings at Tân Thạnh Đông are minuted by the demo team head (their work on the home page).
+      secretaryPersonId: (spec.year === 'current' && m.host === 'Tân Thạnh Đông' ? teamHead : undefined) ?? hostTeachers[0]?.id ?? null,
       plannedCount: teachers.length,
       subjectIds: toan ? [toan] : [],
     });

@@ -1,0 +1,2 @@
+ALTER TABLE "attendance" DROP CONSTRAINT "attendance_reason";--> statement-breakpoint
+ALTER TABLE "attendance" ADD CONSTRAINT "attendance_reason" CHECK ("attendance"."status" <> 'excused' or "attendance"."reason" is not null);
