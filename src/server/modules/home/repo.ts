@@ -162,8 +162,11 @@ export async function meetingsRunBy(db: Executor, personId: string, from: Date, 
     .orderBy(meetings.startsAt);
 }
 
-/** Planned inspections up to a day, of the provinces `orgIds` or of the units `orgIds`, with the target's name. */
-export async function inspectionsUpTo(db: Executor, orgIds: string[], until: string) {
+/**
+ * Planned inspections from one day to another, of the provinces `orgIds` or of the units `orgIds`, in the school
+ * years `yearIds` (any year when empty), with the target's name.
+ */
+export async function inspectionsUpTo(db: Executor, orgIds: string[], from: string, until: string, yearIds: string[]) {
   if (orgIds.length === 0) return [];
   return db
     .select({
@@ -180,7 +183,9 @@ export async function inspectionsUpTo(db: Executor, orgIds: string[], until: str
     .where(
       and(
         eq(inspections.status, 'planned'),
+        gte(inspections.visitDate, from),
         lte(inspections.visitDate, until),
+        yearIds.length ? inArray(inspections.schoolYearId, yearIds) : undefined,
         or(inArray(inspections.provinceOrgId, orgIds), inArray(inspections.unitOrgId, orgIds)),
       ),
     )

@@ -196,7 +196,15 @@ export async function todo(db: Executor, actor: Actor, now: Date = new Date()): 
 
   const minutesToSign = signItems(actor, signRows);
   const tasks = meetingTasks(actor, runRows, now);
-  const [inspections, adminTasks] = await Promise.all([inspectionItems(db, actor, today), adminItems(db, actor)]);
+  const [inspections, adminTasks] = await Promise.all([
+    inspectionItems(
+      db,
+      actor,
+      today,
+      years.map((y) => y.id),
+    ),
+    adminItems(db, actor),
+  ]);
   const counts = {
     minutesToSign: minutesToSign.length,
     plansToReview: plansToReview.length,

@@ -24,6 +24,8 @@ beforeAll(async () => {
   await buildInspection(t.db, { ...base, unitOrgId: w.orgs.school1.id, visitDate: isoDay(-3) });
   await buildInspection(t.db, { ...base, unitOrgId: w.orgs.school2.id, visitDate: isoDay(5) });
   await buildInspection(t.db, { ...base, unitOrgId: w.orgs.school2b.id, visitDate: isoDay(40) });
+  // Two years ago and never recorded: history, not today's work.
+  await buildInspection(t.db, { ...base, unitOrgId: w.orgs.school2b.id, visitDate: isoDay(-800) });
   await buildInspection(t.db, { ...base, unitOrgId: w.orgs.school1b.id, visitDate: isoDay(-10), ratings: Array(9).fill('met') });
   await t.db.insert(mailOutbox).values([
     { dedupeKey: 'todo-more:1', toAddress: 'thu.vien@sai-dia-chi.vn', subject: 'Thư mời', text: '…', status: 'failed', attempts: 8 },
@@ -33,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Việc cần làm: inspections and the administrator', () => {
-  it("gives the Sở's specialist the visit past its day without a record (overdue) and the one of this fortnight", async () => {
+  it("gives the Sở's specialist the recent visit past its day without a record (overdue) and the one of this fortnight", async () => {
     const v = await todo('specialist');
     expect(v.inspections.map((i) => [i.targetName, i.side, i.overdue])).toEqual([
       ['Trường THCS Tân Thạnh Đông', 'inspector', true],

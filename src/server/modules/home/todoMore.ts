@@ -13,10 +13,12 @@ function addDays(day: string, n: number): string {
 
 /**
  * The inspections that are the actor's work: for the Sở staff who record them, visits of the coming two weeks and
- * past visits without a record (overdue); for the inspected unit's managers, visits of the coming two weeks.
+ * past visits of the current school year without a record (overdue); for the inspected unit's managers, visits of
+ * the coming two weeks.
  */
-export async function inspectionItems(db: Executor, actor: Actor, today: string): Promise<TodoInspectionItem[]> {
-  const rows = await repo.inspectionsUpTo(db, managedRoots(actor), addDays(today, INSPECTION_AHEAD_DAYS));
+export async function inspectionItems(db: Executor, actor: Actor, today: string, yearIds: string[]): Promise<TodoInspectionItem[]> {
+  // Past visits count in the current school year (or, between two years, the last twelve months), not older ones.
+  const rows = await repo.inspectionsUpTo(db, managedRoots(actor), addDays(today, -365), addDays(today, INSPECTION_AHEAD_DAYS), yearIds);
   return rows.flatMap((r) => {
     const side = inspectionSide(actor, r);
     const overdue = r.visitDate < today;
