@@ -74,6 +74,11 @@ describe('org tree with history', () => {
     expect(byCode.map((o: Node) => o.name)).toContain('Trường THCS Hòa Phú');
     const none = (await admin.get('/api/orgs/search?q=khong%20co%20truong%20nay')).json();
     expect(none).toEqual([]);
+    // A code typed exactly comes first, before names that merely contain the same letters («Hòa Phú», «Phú Hòa Đông»).
+    await buildOrg(t.db, { code: 'HOA', name: 'Trường Tiểu học Bình Mỹ', parentId: ids.so });
+    const exact = (await admin.get('/api/orgs/search?q=hoa')).json() as Node[];
+    expect(exact[0]?.name).toBe('Trường Tiểu học Bình Mỹ');
+    expect(exact.map((o) => o.name)).toContain('Trường THCS Hòa Phú');
   });
 
   it('moving an org ends the old link the day before and keeps history; moves into itself are refused', async () => {

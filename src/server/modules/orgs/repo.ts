@@ -82,6 +82,7 @@ export async function treeOn(db: Executor, date: string) {
 export async function search(db: Executor, q: string, opts: { type?: string; limit: number }) {
   const needle = sql`lt_unaccent(lower(${q}))`;
   const hay = sql`lt_unaccent(lower(${orgs.name}))`;
+  // An exact code first (offices type codes: "THCS-TTD"), then names containing the words, then the nearest names.
   return db
     .select(orgSummaryColumns)
     .from(orgs)
@@ -91,7 +92,12 @@ export async function search(db: Executor, q: string, opts: { type?: string; lim
         opts.type ? sql`${orgs.type} = ${opts.type}` : undefined,
       ),
     )
-    .orderBy(q ? sql`(${hay} like '%' || ${needle} || '%') desc, similarity(${hay}, ${needle}) desc` : asc(orgs.name), asc(orgs.name))
+    .orderBy(
+      q
+        ? sql`(lower(${orgs.code}) = lower(${q})) desc, (${hay} like '%' || ${needle} || '%') desc, similarity(${hay}, ${needle}) desc`
+        : asc(orgs.name),
+      asc(orgs.name),
+    )
     .limit(opts.limit);
 }
 
