@@ -132,13 +132,17 @@ export async function buildVenue(
   return row;
 }
 
-/** Invites people to a meeting. */
+/** Invites people to a meeting (those already invited are left as they are). */
 export async function buildInvitations(db: Executor, meetingId: string, personIds: string[], venueId: string | null = null) {
   if (personIds.length === 0) return [];
-  return db
-    .insert(invitations)
-    .values(personIds.map((personId) => ({ meetingId, personId, venueId })))
-    .returning();
+  return (
+    db
+      .insert(invitations)
+      .values(personIds.map((personId) => ({ meetingId, personId, venueId })))
+      // people already invited (a chair, secretary or presenter is invited with the meeting) stay as they are
+      .onConflictDoNothing()
+      .returning()
+  );
 }
 
 /** Records one person's attendance. */
