@@ -71,7 +71,8 @@ export function postgresTemplate(base: string, kind: TemplateKind): Promise<stri
 }
 
 async function buildPostgresTemplate(base: string, kind: TemplateKind): Promise<string> {
-  const name = `lt_tpl_${kind}_${templateKey(kind)}`;
+  // PostgreSQL folds unquoted names to lower case: the name is written in lower case from the start.
+  const name = `lt_tpl_${kind.toLowerCase()}_${templateKey(kind)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
@@ -91,7 +92,7 @@ async function buildPostgresTemplate(base: string, kind: TemplateKind): Promise<
     await admin.query(`alter database ${building} rename to ${name}`);
     // Templates of older code are of no use any more; one still being copied is left for the next run to drop.
     const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 and datname <> $2`, [
-      `lt\\_tpl\\_${kind}\\_%`,
+      `lt\\_tpl\\_${kind.toLowerCase()}\\_%`,
       name,
     ]);
     for (const row of old.rows) await admin.query(`drop database if exists ${row.datname}`).catch(() => undefined);
