@@ -142,7 +142,7 @@ describe('roll-up of a mixed province: exactly the units the rules make owe a re
     expect(rowOf(lines, NAMES.without)).toEqual({ report: 'Không phải nộp', notes: '' });
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await download('xlsx', ids.so, 1));
+    await wb.xlsx.load((await download('xlsx', ids.so, 1)) as unknown as ArrayBuffer);
     const reportColumn = new Map<string, string>();
     wb.worksheets[0].eachRow((row) => {
       reportColumn.set(String(row.getCell(2).value), String(row.getCell(3).value));
