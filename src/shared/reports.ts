@@ -173,7 +173,10 @@ export interface RollupRow {
   notCarriedOut: number;
   participants: number;
   nonParticipants: number;
-  /** False for a school or team that has not started a report: it owes none (networks and offices always do). */
+  /**
+   * True when the roll-up org's rules ask this unit a report for the period (a network or an office below, when the
+   * rules set the period's report deadline); a school or team never owes one (server/modules/reports/owed.ts).
+   */
   owesReport: boolean;
   /** Owes a report and has none with the reviewer (none, a draft, or a returned one not sent again). */
   missingReport: boolean;

@@ -8,6 +8,7 @@ import { effectiveRules, type QuotaTarget, quotaFor } from '../rules/effective';
 import { quotaStatus, subjectsInPlay } from '../rules/subjectsInPlay';
 import { computeResults, computeResultsMany, type Owner, sumResults } from './compute';
 import { computeNumbersMany, numbersOf, sumNumbers, type UnitNumbers } from './numbers';
+import { owesReport } from './owed';
 import * as repo from './repo';
 
 /**
@@ -215,9 +216,8 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
     const subjects = inPlay.get(u.id)?.subjects ?? [];
     const standing = quotaStatus(quota, results.meetingsHeld, subjects, (s) => bySubject.get(s.name) ?? 0);
     const status = (report?.status as ReportStatus | undefined) ?? null;
-    // who owes a report: every network (Mẫu 3), every office below (it carries its units up), and a school or team
-    // only once it has started one; the others owe nothing and are never counted as missing
-    const owesReport = status !== null || u.kind === 'network' || isOffice(u.unitType);
+    // who owes a report: what the org's rules ask for the period (owed.ts); the others are never counted as missing
+    const owes = owesReport(u, rules, p.termNumber);
     rows.push({
       ...u,
       reportId: report?.id ?? null,
@@ -231,8 +231,8 @@ export async function buildRollup(db: Executor, org: RollupOrg, p: repo.Period) 
       notCarriedOut: results.notCarriedOut,
       participants: results.participants,
       nonParticipants: results.nonParticipants,
-      owesReport,
-      missingReport: owesReport && !SUBMITTED.includes(status as ReportStatus),
+      owesReport: owes,
+      missingReport: owes && !SUBMITTED.includes(status as ReportStatus),
       belowQuota: quota.count > 0 && standing.behind,
     });
   }

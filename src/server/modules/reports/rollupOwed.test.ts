@@ -11,7 +11,8 @@ import { accounts, networkLeaders } from '../../db/schema';
 
 /**
  * Issue 15 point 10: the roll-up counts the reports that are with the reviewer (submitted, resubmitted, accepted) out
- * of the units that owe one, and never calls a unit that owes nothing (a school without a report) "chưa nộp".
+ * of the units that owe one, and never calls a unit that owes nothing (a school, with or without a report) "chưa nộp".
+ * Who owes is what the rules ask (owed.ts; the Sở's Củ Chi rules set a term-I deadline): rollupRules.test.ts.
  */
 let t: TestApp;
 let w: ReportWorld;
@@ -66,14 +67,14 @@ describe('roll-up: who owes a report', () => {
     expect(text).toContain(`0/0 đơn vị phải nộp đã nộp báo cáo`);
   });
 
-  it('a school that starts a report owes it from then on', async () => {
+  it('a school that starts a report still owes none (issue 16): its report shows, it is never counted missing', async () => {
     const school = (await rollupOf(officer, w.commune.id)).rows[0];
     // the commune's officer drafts it for the school (office staff over an org may)
     const res = await officer.post('/api/reports', { schoolYearId: w.year.id, termNumber: 1, orgId: school.id });
     expect(res.statusCode, res.body).toBe(201);
     const r = await rollupOf(officer, w.commune.id);
-    expect(r.rows.find((x) => x.id === school.id)).toMatchObject({ owesReport: true, missingReport: true, reportStatus: 'draft' });
-    expect(r.totals).toMatchObject({ owed: 1, submitted: 0, missing: 1 });
+    expect(r.rows.find((x) => x.id === school.id)).toMatchObject({ owesReport: false, missingReport: false, reportStatus: 'draft' });
+    expect(r.totals).toMatchObject({ owed: 0, submitted: 0, missing: 0 });
   });
 
   it('the Sở: every network and commune owes; submitted reports count, a returned one does not until sent again', async () => {
