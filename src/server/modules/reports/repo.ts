@@ -154,29 +154,41 @@ function numbersSql(nets: Keyed, hosts: Keyed, p: Period): SQL {
 export const NO_SUBJECT = 'Liên môn';
 
 /**
- * The CTE `missed(k, person_id)` of numbersSql: the people who took part in some of an owner's held meetings and
- * missed every meeting of a subject they were recorded absent in, each attendance counted under the subjects
- * compute.ts's subjectsFor gives (those they teach that the meeting is about, else those they teach, else the
- * meeting's, else NO_SUBJECT). Only these mixed people are looked at subject by subject: a person who took part
- * nowhere is listed under every subject of their absences, one who was never absent under none.
+ * The CTEs of numbersSql ending in `missed(k, person_id)`: the people who took part in some of an owner's held meetings
+ * and missed every meeting of a subject they were recorded absent in, each attendance counted under the subjects
+ * compute.ts's subjectsFor gives (by name: those they teach that the meeting is about, else those they teach, else the
+ * meeting's, else NO_SUBJECT). Only these mixed people are looked at subject by subject (a person who took part
+ * nowhere is listed under every subject of their absences, one never absent under none); subject names are read once
+ * per held meeting and per mixed person, each by an index probe, and matched to the attendance rows by hashing, not
+ * probed per attendance row.
  */
 function missedSql(): SQL {
-  return sql`missed as (
+  return sql`mixed as materialized (select k, person_id from took where took and not always),
+    msub as (
+      select h.id as meeting_id, x.names from (select distinct id from held) h cross join lateral (
+        select array_agg(s.name) as names from meeting_subjects ms join subjects s on s.id = ms.subject_id
+        where ms.meeting_id = h.id offset 0
+      ) x
+    ),
+    psub as (
+      select q.person_id, x.names from (select distinct person_id from mixed) q cross join lateral (
+        select array_agg(s.name) as names from person_subjects ps join subjects s on s.id = ps.subject_id
+        where ps.person_id = q.person_id offset 0
+      ) x
+    ),
+    missed as (
       select distinct y.k, y.person_id from (
         select a.k, a.person_id, u.name, bool_or(a.took) as took
         from att a
-        join took t on t.k = a.k and t.person_id = a.person_id and t.took and not t.always
-        cross join lateral (
-          select coalesce(
-            (select array_agg(s.name) from person_subjects ps join subjects s on s.id = ps.subject_id
-              where ps.person_id = a.person_id and s.name in (
-                select s2.name from meeting_subjects ms join subjects s2 on s2.id = ms.subject_id where ms.meeting_id = a.meeting_id)),
-            (select array_agg(s.name) from person_subjects ps join subjects s on s.id = ps.subject_id where ps.person_id = a.person_id),
-            (select array_agg(s.name) from meeting_subjects ms join subjects s on s.id = ms.subject_id where ms.meeting_id = a.meeting_id),
-            array[${NO_SUBJECT}::text]
-          ) as names
-        ) x
-        cross join unnest(x.names) as u(name)
+        join mixed t on t.k = a.k and t.person_id = a.person_id
+        left join msub m on m.meeting_id = a.meeting_id
+        left join psub p on p.person_id = a.person_id
+        cross join lateral unnest(coalesce(
+          nullif(array(select n from unnest(p.names) as n where n = any(m.names)), '{}'),
+          p.names,
+          m.names,
+          array[${NO_SUBJECT}::text]
+        )) as u(name)
         group by a.k, a.person_id, u.name
       ) y
       where not y.took
