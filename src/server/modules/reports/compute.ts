@@ -11,11 +11,13 @@ import * as repo from './repo';
  * - planned items cancelled (plan tracking) and meetings cancelled without a plan item, with their reasons;
  * - teachers who took part (present or late) at a held meeting, distinct, per subject: the subjects they teach that
  *   the meeting is about, else the subjects they teach, else the meeting's subjects;
- * - teachers recorded excused or absent who took part in no meeting in that subject, per subject, with reasons;
- *   the total counts those who took part in no meeting at all.
+ * - teachers who did not take part, per subject: those recorded excused or absent at a held meeting of the subject
+ *   (counted under a subject as above) who took part in none of that subject's meetings, with reasons, even if they
+ *   took part in another subject's; the total counts each teacher on those lists once (decision 0010, 2026-12-07).
  */
 
-export const NO_SUBJECT = 'Liên môn';
+/** The name a meeting without a subject is counted under. */
+export const NO_SUBJECT = repo.NO_SUBJECT;
 
 /** Who owns the report and what it counts. */
 export interface Owner {
@@ -178,7 +180,7 @@ function resultsOf({ subjectsOf, taught, order }: Shared, { held, cancelledMeeti
       const people = [...byPerson.entries()]
         .filter(([id]) => !tookPart.get(subject)?.has(id))
         .map(([id, v]) => {
-          if (!tookPartAny.has(id)) nonParticipantIds.add(id);
+          nonParticipantIds.add(id);
           return { name: v.name, unit: units.get(id)?.unit ?? null, reason: v.reasons.join('; ') };
         })
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'));

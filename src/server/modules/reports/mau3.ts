@@ -127,8 +127,16 @@ function results(r: ReportResults): Array<Paragraph | Table> {
       }; chi tiết theo từng môn và lý do:`,
     ),
     participantsTable(r),
+    bodyParagraph([run(NON_PARTICIPANTS_NOTE, { italics: true, size: 12 })], { indent: false }),
   ];
 }
+
+/**
+ * The note under the teachers' table: how its numbers are counted (decision 0010, 2026-12-07), so that a total
+ * smaller than the subjects' sum, or a teacher both among those who took part and those who did not, reads right.
+ */
+export const NON_PARTICIPANTS_NOTE =
+  'Ghi chú: Ở từng môn, giáo viên không tham gia là giáo viên được mời dự sinh hoạt môn đó nhưng không dự buổi nào của môn (dù có thể đã dự buổi của môn khác). Tổng số giáo viên tham gia và tổng số giáo viên không tham gia đều tính mỗi người một lần, nên có thể nhỏ hơn khi cộng các môn; một giáo viên có thể vừa tham gia môn này vừa không tham gia môn khác.';
 
 /** A chosen photo, 8 cm wide (at most 6 cm high), centred. */
 function photoParagraph(p: DocPhoto): Paragraph {

@@ -5,7 +5,7 @@ import { buildKnownTerm } from '../../../../tests/helpers/reportWorld';
 import { createTestDatabase } from '../../../../tests/helpers/testApp';
 import type { AttendanceStatus, MeetingStatus } from '../../../shared/enums';
 import type { Database, Db } from '../../db/client';
-import { memberships, networks, orgLinks, orgs, planItems, subjects } from '../../db/schema';
+import { memberships, networks, orgLinks, orgs, personSubjects, planItems, subjects } from '../../db/schema';
 import { createRng } from '../../seed/demo/random';
 import { computeResultsMany, type Owner } from './compute';
 import { computeNumbersMany, numbersOf, type UnitNumbers } from './numbers';
@@ -18,7 +18,8 @@ import { buildRollup, liveResults } from './rollup';
  * demo data, plus 80 random meetings (seeded) that hit the edge cases: no subject or two, held, locked, cancelled
  * (with or without a cancelled plan item), scheduled; in a network or a school's or team's own; term 1, no term
  * number inside and outside the term's dates, term 2; people present in one meeting and absent in another, of the
- * same owner or not; cancelled items of network plans and of school plans.
+ * same owner or not, some teaching two subjects or none (a teacher at one subject's meeting and absent from another's
+ * counts among those who did not take part, decision 0010 2026-12-07); cancelled items of network plans and of school plans.
  */
 
 let database: Database;
@@ -47,6 +48,16 @@ async function randomMeetings() {
   expect(schools.length).toBeGreaterThan(10);
   expect(nets.length).toBeGreaterThan(5);
   expect(people.length).toBe(40);
+  // the demo's teachers teach one subject: give every third a second one and leave every tenth without any, so a person
+  // can take part in one subject and miss another's meetings of the same owner, and the "else the meeting's" rule applies
+  for (const [i, personId] of people.entries()) {
+    if (i % 10 === 1) await db.delete(personSubjects).where(eq(personSubjects.personId, personId));
+    else if (i % 3 === 0)
+      await db
+        .insert(personSubjects)
+        .values({ personId, subjectId: rng.pick(subjectIds) })
+        .onConflictDoNothing();
+  }
 
   const items: string[] = [];
   for (const [i, owner] of [{ networkId: nets[0] }, { networkId: nets[3] }, { orgId: schools[0] }, { orgId: schools[5] }].entries()) {

@@ -11,8 +11,9 @@ import * as repo from './repo';
  * - meetings held, and held per subject name (a meeting of two subjects counts once in each, none → "Liên môn");
  * - planned items cancelled plus meetings cancelled without one of those items;
  * - participants: distinct people present or late at one of the held meetings;
- * - non-participants: distinct people recorded excused or absent there who took part in none of them (a person left
- *   out of every subject's list of those who took part is listed in each subject of their absences, and counted once).
+ * - non-participants: distinct people on some subject's list of those who did not take part, i.e. recorded excused
+ *   or absent at a held meeting of a subject and present or late at none of that subject's (subjects per person as
+ *   computeResults deals them); each counted once however many subjects they missed, even if they took part in another.
  */
 export interface UnitNumbers {
   meetingsHeld: number;

@@ -125,11 +125,12 @@ function numbersSql(nets: Keyed, hosts: Keyed, p: Period): SQL {
     ),
     held as materialized (select k, id from scoped where status <> 'cancelled'),
     items as materialized (${itemsOf(sql`pl.network_id`, nets)} union all ${itemsOf(sql`pl.org_id`, hosts)}),
-    took as (
-      select h.k, a.person_id, bool_or(a.status in ('present', 'late')) as took
+    att as materialized (
+      select h.k, h.id as meeting_id, a.person_id, a.status in ('present', 'late') as took
       from held h cross join lateral (select a.person_id, a.status from attendance a where a.meeting_id = h.id offset 0) a
-      group by h.k, a.person_id
-    )
+    ),
+    took as (select k, person_id, bool_or(took) as took, bool_and(took) as always from att group by k, person_id),
+    ${missedSql()}
     select 'held' as what, k, null as subject, count(*)::int as n, 0 as n2 from held group by k
     union all
     select 'lessons', h.k, s.name, count(*)::int, 0
@@ -138,13 +139,60 @@ function numbersSql(nets: Keyed, hosts: Keyed, p: Period): SQL {
       cross join unnest(x.ids) as u(subject_id) left join subjects s on s.id = u.subject_id
       group by h.k, s.name
     union all
-    select 'people', k, null, (count(*) filter (where took))::int, (count(*) filter (where not took))::int from took group by k
+    select 'people', t.k, null, (count(*) filter (where t.took))::int,
+        (count(*) filter (where not t.took or m.person_id is not null))::int
+      from took t left join missed m on m.k = t.k and m.person_id = t.person_id group by t.k
     union all
     select 'items', k, null, count(*)::int, 0 from items group by k
     union all
     select 'cancelled', c.k, null, count(*)::int, 0 from scoped c
       where c.status = 'cancelled' and (c.plan_item_id is null or not exists (select 1 from items i where i.k = c.k and i.id = c.plan_item_id))
       group by c.k`;
+}
+
+/** The name a meeting without a subject is counted under. */
+export const NO_SUBJECT = 'Liên môn';
+
+/**
+ * The CTEs of numbersSql ending in `missed(k, person_id)`: the people who took part in some of an owner's held meetings
+ * and missed every meeting of a subject they were recorded absent in, each attendance counted under the subjects
+ * compute.ts's subjectsFor gives (by name: those they teach that the meeting is about, else those they teach, else the
+ * meeting's, else NO_SUBJECT). Only these mixed people are looked at subject by subject (a person who took part
+ * nowhere is listed under every subject of their absences, one never absent under none); subject names are read once
+ * per held meeting and per mixed person, each by an index probe, and matched to the attendance rows by hashing, not
+ * probed per attendance row.
+ */
+function missedSql(): SQL {
+  return sql`mixed as materialized (select k, person_id from took where took and not always),
+    msub as (
+      select h.id as meeting_id, x.names from (select distinct id from held) h cross join lateral (
+        select array_agg(s.name) as names from meeting_subjects ms join subjects s on s.id = ms.subject_id
+        where ms.meeting_id = h.id offset 0
+      ) x
+    ),
+    psub as (
+      select q.person_id, x.names from (select distinct person_id from mixed) q cross join lateral (
+        select array_agg(s.name) as names from person_subjects ps join subjects s on s.id = ps.subject_id
+        where ps.person_id = q.person_id offset 0
+      ) x
+    ),
+    missed as (
+      select distinct y.k, y.person_id from (
+        select a.k, a.person_id, u.name, bool_or(a.took) as took
+        from att a
+        join mixed t on t.k = a.k and t.person_id = a.person_id
+        left join msub m on m.meeting_id = a.meeting_id
+        left join psub p on p.person_id = a.person_id
+        cross join lateral unnest(coalesce(
+          nullif(array(select n from unnest(p.names) as n where n = any(m.names)), '{}'),
+          p.names,
+          m.names,
+          array[${NO_SUBJECT}::text]
+        )) as u(name)
+        group by a.k, a.person_id, u.name
+      ) y
+      where not y.took
+    )`;
 }
 
 /** Subject names of the given meetings, in catalogue order. */

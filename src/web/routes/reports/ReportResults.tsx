@@ -108,6 +108,11 @@ export function ReportResults({ results: r, live }: { results: Results; live: bo
             </Table>
           </Table.ScrollContainer>
         )}
+        {subjects.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="report-participants-note">
+            {t('reports.countNote')}
+          </Text>
+        )}
         {r.meetings.length > 0 && (
           <>
             <Heading>{t('reports.meetingsCounted')}</Heading>
