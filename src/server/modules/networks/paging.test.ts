@@ -15,19 +15,20 @@ const personIds = new Set<string>();
 
 beforeAll(async () => {
   t = await createTestApp();
-  const office = await buildOrg(t.db, { type: 'district_office', name: 'Phòng Giáo dục và Đào tạo thử phân trang' });
-  const school = await buildOrg(t.db, { parentId: office.id, name: 'Trường THCS Phân Trang' });
+  const offices = [];
+  for (let i = 0; i < 16; i++) offices.push(await buildOrg(t.db, { type: 'district_office', name: `Phòng Giáo dục và Đào tạo số ${i}` }));
+  const school = await buildOrg(t.db, { parentId: offices[0].id, name: 'Trường THCS Phân Trang' });
   schoolId = school.id;
   const older = await buildSchoolYear(t.db, { code: '2024-2025' });
   const newer = await buildSchoolYear(t.db, { code: '2025-2026' });
   await t.db.transaction(async (tx) => {
     for (let i = 0; i < NETWORKS; i++) {
-      // Two years, two kinds and many equal names: the order's ties are broken by id alone.
+      // Two years, two kinds, and sixteen networks to a name (one per office): ties the order breaks by id alone.
       const network = await buildNetwork(tx, {
         schoolYearId: i % 3 === 0 ? older.id : newer.id,
         kind: i % 2 === 0 ? 'cluster' : 'school_group',
-        name: `Cụm chuyên môn số ${i % 7}`,
-        supervisingOrgId: office.id,
+        name: `Cụm chuyên môn số ${Math.floor(i / 16)}`,
+        supervisingOrgId: offices[i % 16].id,
         memberOrgIds: [school.id],
       });
       networkIds.add(network.id);

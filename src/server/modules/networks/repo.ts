@@ -46,7 +46,7 @@ export type NetworkKey = [startDate: string, kind: NetworkKind, name: string, id
 
 /** Networks matching the filter, with counts (at most 1,000: callers that need more page with `page`). */
 export async function list(db: Executor, f: NetworkFilter) {
-  return (await page(db, f, 1000)).rows;
+  return (await page(db, f, 1000)).rows.map(({ startDate: _sortKey, ...row }) => row);
 }
 
 /** One page of networks in the list's order, after a key; `more` says whether rows follow. */
