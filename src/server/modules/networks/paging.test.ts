@@ -15,7 +15,7 @@ const personIds = new Set<string>();
 
 beforeAll(async () => {
   t = await createTestApp();
-  const offices = [];
+  const offices: Array<{ id: string }> = [];
   for (let i = 0; i < 16; i++) offices.push(await buildOrg(t.db, { type: 'district_office', name: `Phòng Giáo dục và Đào tạo số ${i}` }));
   const school = await buildOrg(t.db, { parentId: offices[0].id, name: 'Trường THCS Phân Trang' });
   schoolId = school.id;
