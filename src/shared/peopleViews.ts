@@ -32,5 +32,8 @@ export const personDetail = personSummary.extend({
   can: z.object({ update: z.boolean() }),
 });
 
-/** A page of people. */
-export const personPage = paged(personSummary);
+/** A page of people, with the cursor of the next page (null on the last one; decision 0027). */
+export const personPage = paged(personSummary).extend({ nextCursor: z.string().nullable() });
+
+/** A page of people as the API answers it. */
+export type PersonPage = z.infer<typeof personPage>;

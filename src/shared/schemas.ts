@@ -187,6 +187,9 @@ export const orgSearchQuery = z.object({
   date: isoDate.optional(),
 });
 
+/** Keyset paging: the opaque cursor a list's previous page answered with (decision 0027). */
+const cursorField = z.string().trim().max(500).optional();
+
 export const peopleQuery = pageQuery.extend({
   q: z.string().trim().max(100).default(''),
   orgId: z.uuid().optional(),
@@ -197,6 +200,10 @@ export const peopleQuery = pageQuery.extend({
   /** …or of a meeting being created at this host (and in this network). */
   hostOrgId: z.uuid().optional(),
   networkId: z.uuid().optional(),
+  /** Rows per page for cursor paging (takes the place of pageSize when given). */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** Keyset paging: the nextCursor of the previous page; page is then ignored (decision 0027). */
+  cursor: cursorField,
 });
 
 export const networksQuery = z.object({
@@ -204,6 +211,15 @@ export const networksQuery = z.object({
   kind: z.enum(NETWORK_KINDS).optional(),
   orgId: z.uuid().optional(),
   q: z.string().trim().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  cursor: cursorField,
+});
+
+/** The org tree on a date, optionally only below a root and down to a depth (0 = the root alone). */
+export const orgTreeQuery = z.object({
+  date: z.iso.date().optional(),
+  rootId: z.uuid().optional(),
+  depth: z.coerce.number().int().min(0).max(12).optional(),
 });
 
 export const auditQuery = pageQuery.extend({

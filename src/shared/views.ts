@@ -22,6 +22,9 @@ export const orgSummary = z.object({
   levels: z.array(z.enum(SCHOOL_LEVELS)),
 });
 
+/** The org tree on a date, flat: each org with its parent on that date (null at a top org). */
+export const orgTree = z.object({ date: z.string(), nodes: z.array(orgSummary.extend({ parentId: z.string().nullable() })) });
+
 /** A network named in a reply, with its kind. */
 export const networkRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(NETWORK_KINDS) });
 

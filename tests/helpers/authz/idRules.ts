@@ -23,6 +23,12 @@ export const PUBLIC_ID_FIELDS: ReadonlyArray<{ route: string; field: string; rea
     reason:
       "only the orgs of the bridge points the rule plans for this meeting's invitees are taken; every other id, own or not, is refused with a 400 before anything is written (meetings/bridgeLinks.test.ts, meetings.test.ts)",
   },
+  {
+    route: 'GET /api/orgs/tree',
+    field: 'rootId',
+    reason:
+      "the org tree's public facts (names, types, places) are read by every logged-in user (orgs policy readTree); a root only narrows the tree (orgs/tree.test.ts)",
+  },
   ...filters('GET /api/assignments', ['provinceOrgId', 'unitOrgId']),
   ...filters('GET /api/audit', ['entityId']),
   ...filters('GET /api/inspection-areas', ['provinceOrgId']),

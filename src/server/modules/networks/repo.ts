@@ -23,8 +23,8 @@ export interface NetworkFilter {
   ids?: string[];
 }
 
-/** Networks matching the filter, with counts. */
-export async function list(db: Executor, f: NetworkFilter) {
+/** SQL conditions of a network filter; null when it can match nothing (an empty id list). */
+function filterConds(f: NetworkFilter): SQL[] | null {
   const conds: SQL[] = [];
   if (f.schoolYearId) conds.push(eq(networks.schoolYearId, f.schoolYearId));
   if (f.kind) conds.push(eq(networks.kind, f.kind));
@@ -35,16 +35,48 @@ export async function list(db: Executor, f: NetworkFilter) {
   }
   if (f.q) conds.push(sql`lt_unaccent(lower(${networks.name})) like '%' || lt_unaccent(lower(${f.q})) || '%'`);
   if (f.ids) {
-    if (f.ids.length === 0) return [];
+    if (f.ids.length === 0) return null;
     conds.push(inArray(networks.id, f.ids));
   }
-  return db
-    .select(summaryColumns)
+  return conds;
+}
+
+/** The sort key of the network list (newest school year first, then kind, name and id), as keyset cursors carry it. */
+export type NetworkKey = [startDate: string, kind: NetworkKind, name: string, id: string];
+
+/** Networks matching the filter, with counts (at most 1,000: callers that need more page with `page`). */
+export async function list(db: Executor, f: NetworkFilter) {
+  return (await page(db, f, 1000)).rows.map(({ startDate: _sortKey, ...row }) => row);
+}
+
+/** One page of networks in the list's order, after a key; `more` says whether rows follow. */
+export async function page(db: Executor, f: NetworkFilter, limit: number, after?: NetworkKey) {
+  const conds = filterConds(f);
+  if (!conds) return { rows: [], more: false };
+  if (after) {
+    const [startDate, kind, name, id] = after;
+    conds.push(sql`(${schoolYears.startDate} < ${startDate}::date or (${schoolYears.startDate} = ${startDate}::date and
+      (${networks.kind}, ${networks.name}, ${networks.id}) > (${kind}::network_kind, ${name}, ${id}::uuid)))`);
+  }
+  const found = await db
+    .select({ ...summaryColumns, startDate: schoolYears.startDate })
     .from(networks)
     .innerJoin(schoolYears, eq(schoolYears.id, networks.schoolYearId))
     .where(and(...conds))
-    .orderBy(desc(schoolYears.startDate), asc(networks.kind), asc(networks.name))
-    .limit(1000);
+    .orderBy(desc(schoolYears.startDate), asc(networks.kind), asc(networks.name), asc(networks.id))
+    .limit(limit + 1);
+  return { rows: found.slice(0, limit), more: found.length > limit };
+}
+
+/** How many networks match the filter. */
+export async function count(db: Executor, f: NetworkFilter): Promise<number> {
+  const conds = filterConds(f);
+  if (!conds) return 0;
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(networks)
+    .where(and(...conds));
+  return rows[0]?.n ?? 0;
 }
 
 /** One network row with its school year code. */

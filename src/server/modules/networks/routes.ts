@@ -6,6 +6,7 @@ import { networkInput, networkRollOverInput, networksQuery } from '../../../shar
 import { noContent } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
+import { nextLink } from '../../lib/cursor';
 import { inTransaction } from '../../lib/tx';
 import { rollOver } from './rollOver';
 import * as service from './service';
@@ -19,10 +20,22 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/networks',
-    { schema: { tags: ['networks'], querystring: networksQuery, response: { 200: z.array(networkSummary) } } },
-    async (req) => {
+    {
+      schema: {
+        tags: ['networks'],
+        description:
+          'Pages by keyset: at most `limit` networks; the total matching is in `X-Total-Count`, the next page in `Link` (rel="next") and `X-Next-Cursor`, sent back as `cursor`.',
+        querystring: networksQuery,
+        response: { 200: z.array(networkSummary) },
+      },
+    },
+    async (req, reply) => {
       await requireActor(req, ctx);
-      return service.list(db, req.query);
+      const page = await service.list(db, req.query);
+      // The body stays an array (decision 0027): the total and the next page travel in headers.
+      reply.header('x-total-count', String(page.total));
+      if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor).header('link', nextLink(req.url, page.nextCursor));
+      return page.items;
     },
   );
 

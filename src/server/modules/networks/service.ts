@@ -1,9 +1,11 @@
-import { OFFICE_TYPES, SCHOOL_TYPES } from '../../../shared/enums';
+import { z } from 'zod';
+import { NETWORK_KINDS, OFFICE_TYPES, SCHOOL_TYPES } from '../../../shared/enums';
 import type { NetworkInput } from '../../../shared/schemas';
 import type { NetworkDetail, NetworkSummary, OrgSummary } from '../../../shared/types';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { todayIso } from '../../lib/dates';
 import { fieldError, notFound } from '../../lib/errors';
 import { requireNameable } from '../orgs/naming';
@@ -33,9 +35,21 @@ export async function summarize<T extends SummaryRow>(
   }));
 }
 
-/** Networks matching a filter. */
-export async function list(db: Executor, f: Parameters<typeof repo.list>[1]): Promise<NetworkSummary[]> {
-  return summarize(db, await repo.list(db, f));
+const networkKey = z.tuple([z.iso.date(), z.enum(NETWORK_KINDS), z.string(), z.uuid()]);
+
+/** One page of the networks matching a filter, with the total and the next page's cursor (decision 0027). */
+export async function list(
+  db: Executor,
+  f: repo.NetworkFilter & { limit: number; cursor?: string },
+): Promise<{ items: NetworkSummary[]; total: number; nextCursor: string | null }> {
+  const after = decodeCursor(f.cursor, networkKey);
+  const [{ rows, more }, total] = await Promise.all([repo.page(db, f, f.limit, after), repo.count(db, f)]);
+  const last = rows.at(-1);
+  return {
+    items: await summarize(db, rows),
+    total,
+    nextCursor: more && last ? encodeCursor([last.startDate, last.kind, last.name, last.id]) : null,
+  };
 }
 
 /** One network with members, leaders and what the actor may do. */

@@ -52,6 +52,8 @@ type OrgFacts = { chain: readonly string[]; type: OrgType };
 
 /** The orgs module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
 export const authorize = authorizer({
+  /** The tree's public facts (names, types, places) are for everyone logged in; a root only narrows what is read. */
+  readTree: (_actor: Actor, _root: OrgFacts) => true,
   createChild: (actor: Actor, parent: OrgFacts) => orgCan(actor, parent.chain, parent.type).createChild,
   update: (actor: Actor, org: OrgFacts) => orgCan(actor, org.chain, org.type).update,
   move: (actor: Actor, org: OrgFacts) => orgCan(actor, org.chain, org.type).move,

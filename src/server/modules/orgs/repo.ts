@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client';
 import { orgLinks, orgSubjects, orgs, subjects } from '../../db/schema';
 
@@ -68,14 +68,38 @@ export async function subtreeIds(db: Executor, rootIds: string[], date: string):
   return rows.map((r) => r.id);
 }
 
-/** Every org that exists on a date, with its parent on that date (the whole tree, flat). */
-export async function treeOn(db: Executor, date: string) {
+/** Every org that exists on a date, with its parent on that date (the whole tree, flat), or only those `within`. */
+export async function treeOn(db: Executor, date: string, within?: SQL) {
   return db
     .select({ ...orgSummaryColumns, parentId: orgLinks.parentId })
     .from(orgs)
     .leftJoin(orgLinks, and(eq(orgLinks.orgId, orgs.id), linkValidOn(date)))
-    .where(sql`(${orgs.validFrom} is null or ${orgs.validFrom} <= ${date}) and (${orgs.validTo} is null or ${orgs.validTo} >= ${date})`)
+    .where(
+      and(
+        sql`(${orgs.validFrom} is null or ${orgs.validFrom} <= ${date}) and (${orgs.validTo} is null or ${orgs.validTo} >= ${date})`,
+        within ? sql`${orgs.id} in (${within})` : undefined,
+      ),
+    )
     .orderBy(asc(orgs.type), asc(orgs.name));
+}
+
+/**
+ * The tree on a date below a root (or below every top org, those without a parent on the date), down to `depth`
+ * levels (0 = the roots alone): one query, whatever the size of the installation.
+ */
+export async function treeBelow(db: Executor, date: string, rootId: string | null, depth: number) {
+  const roots = rootId
+    ? sql`select ${rootId}::uuid, 0`
+    : sql`select o.id, 0 from orgs o where not exists (select 1 from org_links l where l.org_id = o.id
+        and l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}))`;
+  const below = sql`with recursive down(id, depth) as (
+      ${roots}
+      union all
+      select l.org_id, down.depth + 1 from org_links l join down on l.parent_id = down.id
+      where l.valid_from <= ${date} and (l.valid_to is null or l.valid_to >= ${date}) and down.depth < ${depth}
+    )
+    select id from down`;
+  return treeOn(db, date, below);
 }
 
 /** Orgs whose name or code matches q, ignoring diacritics and case ("tan thanh dong" finds "Tân Thạnh Đông"). */

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { orgInput, orgParentInput, orgSearchQuery } from '../../../shared/schemas';
+import { orgInput, orgParentInput, orgSearchQuery, orgTreeQuery } from '../../../shared/schemas';
+import { orgTree } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { todayIso } from '../../lib/dates';
@@ -18,9 +19,10 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
 
-  r.get('/orgs/tree', { schema: { tags: ['orgs'], querystring: dateQuery } }, async (req) => {
-    await requireActor(req, ctx);
-    return service.getTree(db, req.query.date ?? todayIso());
+  r.get('/orgs/tree', { schema: { tags: ['orgs'], querystring: orgTreeQuery, response: { 200: orgTree } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    const { rootId, depth } = req.query;
+    return service.getTree(db, actor, { date: req.query.date ?? todayIso(), rootId, depth });
   });
 
   r.get('/orgs/search', { schema: { tags: ['orgs'], querystring: orgSearchQuery } }, async (req) => {

@@ -15,10 +15,26 @@ import * as repo from './repo';
 
 type ParsedOrgInput = Omit<OrgInput, 'levels' | 'subjectIds'> & { levels: NonNullable<OrgInput['levels']>; subjectIds: string[] };
 
-/** The whole org tree as it stood on a date. */
-export async function getTree(db: Executor, date: string): Promise<{ date: string; nodes: OrgTreeNode[] }> {
-  const nodes = await repo.treeOn(db, date);
-  return { date, nodes };
+/** Levels below a root when no depth is asked: every level (org trees are far shallower than this). */
+const FULL_DEPTH = 12;
+
+/**
+ * The org tree as it stood on a date (flat, with parentId): the whole installation, or only below a root and down to
+ * a depth (0 = the root alone; without a root, the depth counts from the top orgs). The root must exist on the date.
+ */
+export async function getTree(
+  db: Executor,
+  actor: Actor,
+  q: { date: string; rootId?: string; depth?: number },
+): Promise<{ date: string; nodes: OrgTreeNode[] }> {
+  if (q.rootId) {
+    const root = await repo.findById(db, q.rootId);
+    const exists = root && (!root.validFrom || root.validFrom <= q.date) && (!root.validTo || root.validTo >= q.date);
+    if (!root || !exists) throw fieldError('rootId', 'Đơn vị gốc không tồn tại vào ngày đã chọn');
+    authorize(actor, 'readTree', { chain: await repo.ancestorChain(db, root.id, q.date), type: root.type });
+  }
+  if (!q.rootId && q.depth === undefined) return { date: q.date, nodes: await repo.treeOn(db, q.date) };
+  return { date: q.date, nodes: await repo.treeBelow(db, q.date, q.rootId ?? null, q.depth ?? FULL_DEPTH) };
 }
 
 /** Loads an org or throws 404. */

@@ -58,6 +58,8 @@ export interface PeopleFilter {
   date: string;
   limit: number;
   offset: number;
+  /** Keyset paging: only people sorting after this (full name, id); the offset is then 0. */
+  after?: { fullName: string; id: string };
 }
 
 /** People matching the filter: name search without diacritics, limited to people with a position in orgIds. */
@@ -74,7 +76,7 @@ export async function list(db: Executor, f: PeopleFilter) {
     sql`(m.valid_to is null or m.valid_to >= ${f.date})`,
   ];
   if (f.orgIds) {
-    if (f.orgIds.length === 0) return { rows: [], total: 0 };
+    if (f.orgIds.length === 0) return { rows: [], more: false, total: 0 };
     mConds.push(
       sql`m.org_id in (${sql.join(
         f.orgIds.map((id) => sql`${id}::uuid`),
@@ -87,11 +89,19 @@ export async function list(db: Executor, f: PeopleFilter) {
   if (f.subjectId)
     conds.push(sql`exists (select 1 from person_subjects ps where ps.person_id = ${people.id} and ps.subject_id = ${f.subjectId})`);
   const where = and(...conds);
-  const [rows, count] = await Promise.all([
-    db.select().from(people).where(where).orderBy(asc(people.fullName), asc(people.id)).limit(f.limit).offset(f.offset),
+  const page = f.after ? and(where, sql`(${people.fullName}, ${people.id}) > (${f.after.fullName}, ${f.after.id}::uuid)`) : where;
+  // One row more than asked tells whether a next page exists, without a second count.
+  const [found, count] = await Promise.all([
+    db
+      .select()
+      .from(people)
+      .where(page)
+      .orderBy(asc(people.fullName), asc(people.id))
+      .limit(f.limit + 1)
+      .offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
   ]);
-  return { rows, total: count[0]?.n ?? 0 };
+  return { rows: found.slice(0, f.limit), more: found.length > f.limit, total: count[0]?.n ?? 0 };
 }
 
 /** SQL: the school of a team org on a date (null for any other org). */

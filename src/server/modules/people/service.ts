@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import { OFFICE_TYPES, type OrgType, type Position, SCHOOL_TYPES } from '../../../shared/enums';
 import { orgTypeLabels, positionLabels } from '../../../shared/labels';
+import type { PersonPage } from '../../../shared/peopleViews';
 import type { PersonInput } from '../../../shared/schemas';
-import type { Paged, PersonDetail, PersonSummary } from '../../../shared/types';
+import type { PersonDetail, PersonSummary } from '../../../shared/types';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { todayIso } from '../../lib/dates';
 import { fieldError, notFound } from '../../lib/errors';
 import { type PickerScope, pickerOrgIds } from '../meetings/pickerScope';
@@ -66,6 +69,8 @@ type PeopleQuery = {
   networkId?: string;
   page: number;
   pageSize: number;
+  limit?: number;
+  cursor?: string;
 };
 
 /** A meeting's picker scope from the query, if it carries one (a network needs its host). */
@@ -81,7 +86,7 @@ function pickerScopeOf(q: PeopleQuery): PickerScope | null {
  * invitable set instead, whatever their school (the scope is authorised by the meetings policy); their contacts are
  * left out, a picker needs names.
  */
-export async function list(db: Executor, actor: Actor, q: PeopleQuery): Promise<Paged<PersonSummary>> {
+export async function list(db: Executor, actor: Actor, q: PeopleQuery): Promise<PersonPage> {
   const today = todayIso();
   const scope = pickerScopeOf(q);
   let orgIds = scope ? await pickerOrgIds(db, actor, scope) : await readableOrgIds(db, actor, today);
@@ -97,17 +102,27 @@ export async function list(db: Executor, actor: Actor, q: PeopleQuery): Promise<
       orgIds = below;
     }
   }
-  const { rows, total } = await repo.list(db, {
+  const after = decodeCursor(q.cursor, z.tuple([z.string(), z.uuid()]));
+  const pageSize = q.limit ?? q.pageSize;
+  const { rows, more, total } = await repo.list(db, {
     q: q.q,
     orgIds,
     position: q.position,
     subjectId: q.subjectId,
     date: today,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    limit: pageSize,
+    offset: after ? 0 : (q.page - 1) * pageSize,
+    after: after ? { fullName: after[0], id: after[1] } : undefined,
   });
   const items = await summarize(db, rows, today);
-  return { items: scope ? items.map((p) => ({ ...p, email: null, phone: null })) : items, total, page: q.page, pageSize: q.pageSize };
+  const last = rows.at(-1);
+  return {
+    items: scope ? items.map((p) => ({ ...p, email: null, phone: null })) : items,
+    total,
+    page: after ? 1 : q.page,
+    pageSize,
+    nextCursor: more && last ? encodeCursor([last.fullName, last.id]) : null,
+  };
 }
 
 /** Staff of an org and everything below it (teams of a school), if the actor may see them. */
