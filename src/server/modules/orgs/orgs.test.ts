@@ -65,6 +65,25 @@ describe('org tree with history', () => {
     expect(now.parent.name).toBe('Xã Phú Hòa Đông');
   });
 
+  it('one rule for children as of a date: an office ended on its own (links left open) is no child after its end', async () => {
+    const ended = await buildOrg(t.db, {
+      type: 'district_office',
+      code: 'PGD-THU',
+      name: 'Phòng Giáo dục và Đào tạo Thử',
+      parentId: ids.so,
+      validTo: '2025-06-30',
+    });
+    const childrenOf = async (date: string) =>
+      ((await admin.get(`/api/orgs/${ids.so}?date=${date}`)).json().children as Node[]).map((c) => c.id);
+    expect(await childrenOf('2025-03-01')).toContain(ended.id);
+    expect(await childrenOf('2025-09-01')).not.toContain(ended.id);
+    const tree = (await admin.get('/api/orgs/tree?date=2025-09-01')).json().nodes as Array<{ id: string }>;
+    expect(tree.map((n) => n.id)).not.toContain(ended.id);
+    const { childrenOnMany } = await import('../reports/repo');
+    expect((await childrenOnMany(t.db, [ids.so], '2025-03-01')).map((c) => c.id)).toContain(ended.id);
+    expect((await childrenOnMany(t.db, [ids.so], '2025-09-01')).map((c) => c.id)).not.toContain(ended.id);
+  });
+
   it('search ignores diacritics and case', async () => {
     for (const q of ['tan thanh dong', 'TÂN THẠNH ĐÔNG', 'thanh dong']) {
       const res = (await admin.get(`/api/orgs/search?q=${encodeURIComponent(q)}`)).json();

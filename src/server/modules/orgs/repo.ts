@@ -17,6 +17,20 @@ function linkValidOn(date: string) {
   return sql`${orgLinks.validFrom} <= ${date} and (${orgLinks.validTo} is null or ${orgLinks.validTo} >= ${date})`;
 }
 
+/** SQL: the org itself exists on a date (its own validity; a dissolved office has ended). */
+function orgValidOn(date: string) {
+  return sql`(${orgs.validFrom} is null or ${orgs.validFrom} <= ${date}) and (${orgs.validTo} is null or ${orgs.validTo} >= ${date})`;
+}
+
+/**
+ * SQL: "a child as of a date", the one rule of the tree, the org pages and the roll-ups: the parent link is valid on
+ * the date AND the child org itself exists then (an office ended on 30/6/2025 whose links were left open is no child
+ * on 1/7/2025). Used with `org_links` joined to the child's `orgs` row.
+ */
+export function childOn(date: string) {
+  return and(linkValidOn(date), orgValidOn(date)) as SQL;
+}
+
 /** For each org id, the chain [org, parent, grandparent, …] on a date. */
 export async function ancestorChains(db: Executor, orgIds: string[], date: string): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
@@ -74,12 +88,7 @@ export async function treeOn(db: Executor, date: string, within?: SQL) {
     .select({ ...orgSummaryColumns, parentId: orgLinks.parentId })
     .from(orgs)
     .leftJoin(orgLinks, and(eq(orgLinks.orgId, orgs.id), linkValidOn(date)))
-    .where(
-      and(
-        sql`(${orgs.validFrom} is null or ${orgs.validFrom} <= ${date}) and (${orgs.validTo} is null or ${orgs.validTo} >= ${date})`,
-        within ? sql`${orgs.id} in (${within})` : undefined,
-      ),
-    )
+    .where(and(orgValidOn(date), within ? sql`${orgs.id} in (${within})` : undefined))
     .orderBy(asc(orgs.type), asc(orgs.name));
 }
 
@@ -149,7 +158,7 @@ export async function childrenOn(db: Executor, parentId: string, date: string) {
     .select(orgSummaryColumns)
     .from(orgLinks)
     .innerJoin(orgs, eq(orgs.id, orgLinks.orgId))
-    .where(and(eq(orgLinks.parentId, parentId), linkValidOn(date)))
+    .where(and(eq(orgLinks.parentId, parentId), childOn(date)))
     .orderBy(asc(orgs.type), asc(orgs.name));
 }
 

@@ -16,6 +16,7 @@ import {
   subjects,
   terms,
 } from '../../db/schema';
+import { childOn } from '../orgs/repo';
 
 /** A school year or one of its terms, with dates. */
 export interface Period {
@@ -375,12 +376,7 @@ export async function childrenOnMany(db: Executor, parentIds: string[], date: st
     .select({ parentId: orgLinks.parentId, id: orgs.id, name: orgs.name, type: orgs.type })
     .from(orgLinks)
     .innerJoin(orgs, eq(orgs.id, orgLinks.orgId))
-    .where(
-      and(
-        sql`${orgLinks.parentId} = any(${idArray(parentIds)})`,
-        sql`${orgLinks.validFrom} <= ${date} and (${orgLinks.validTo} is null or ${orgLinks.validTo} >= ${date})`,
-      ),
-    )
+    .where(and(sql`${orgLinks.parentId} = any(${idArray(parentIds)})`, childOn(date)))
     .orderBy(asc(orgLinks.parentId), asc(orgs.type), asc(orgs.name));
 }
 
