@@ -197,13 +197,6 @@ export const officeLeaderLabels = {
   commune: 'Lãnh đạo UBND xã',
 } as const;
 
-/** A position's label in an org of a given type: the office leader is named after the office kind. */
-export function positionLabelIn(position: keyof typeof positionLabels, orgType?: string | null): string {
-  if (position === 'office_leader' && orgType && orgType in officeLeaderLabels)
-    return officeLeaderLabels[orgType as keyof typeof officeLeaderLabels];
-  return positionLabels[position];
-}
-
 export const networkKindLabels = {
   cluster: 'Cụm chuyên môn',
   school_group: 'Nhóm liên trường',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { positionLabelIn } from '../../../shared/labels';
+import { officeLeaderLabels } from '../../../shared/labels';
 import { columnsOf, positionOf } from './columns';
 
 describe("the office leader's title follows the office", () => {
-  it('reads «Lãnh đạo Sở», «Lãnh đạo Phòng», «Lãnh đạo UBND xã» by office kind, and the shared label elsewhere', () => {
-    expect(positionLabelIn('office_leader', 'province_department')).toBe('Lãnh đạo Sở');
-    expect(positionLabelIn('office_leader', 'district_office')).toBe('Lãnh đạo Phòng');
-    expect(positionLabelIn('office_leader', 'commune')).toBe('Lãnh đạo UBND xã');
-    expect(positionLabelIn('principal', 'school')).toBe('Hiệu trưởng');
+  it('reads «Lãnh đạo Sở», «Lãnh đạo Phòng», «Lãnh đạo UBND xã» by office kind, named once in shared/labels.ts', () => {
+    expect(officeLeaderLabels).toEqual({
+      province_department: 'Lãnh đạo Sở',
+      district_office: 'Lãnh đạo Phòng',
+      commune: 'Lãnh đạo UBND xã',
+    });
   });
 
   it('is taken by the staff import under each name, and the template lists the three', () => {
