@@ -87,6 +87,38 @@ describe('creating meetings', () => {
     expect((await (await as(w.users.principal)).delete(`/api/meetings/${res2.json().id}`)).statusCode).toBe(204);
   });
 
+  it("refuses a plan item of another network's plan, or of a plan not approved, and leaves nothing written", async () => {
+    const mk = async (networkId: string, status: 'approved' | 'submitted') => {
+      const plan = await buildPlan(t.db, { schoolYearId: w.year.id, reviewerOrgId: w.orgs.province.id, networkId, status });
+      return buildPlanItem(t.db, {
+        planId: plan.id,
+        content: `Chuyên đề ${status}`,
+        hostOrgId: w.orgs.school2.id,
+        proposedDate: '2025-11-19',
+      });
+    };
+    const count = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from meetings`))[0].n;
+    const before = await count();
+    // Network 2's approved plan: principal 1 may create network 1's meetings at school 1, but not carry out (and copy)
+    // an item of network 2's plan in one.
+    const other = await mk(w.networks.network2.id, 'approved');
+    const foreign = await (await as(w.users.principal)).post('/api/meetings', {
+      planItemId: other.id,
+      hostOrgId: w.orgs.school1.id,
+      networkId: w.networks.network1.id,
+    });
+    expect(foreign.statusCode, foreign.body).toBe(403);
+    // Its own principal may, once the plan is approved; a submitted plan's item is refused naming the field.
+    const waiting = await mk(w.networks.network2.id, 'submitted');
+    const notYet = await (await as(w.users.otherPrincipal)).post('/api/meetings', { planItemId: waiting.id });
+    expect(notYet.statusCode, notYet.body).toBe(400);
+    expect(notYet.json().fields[0]).toMatchObject({ field: 'planItemId', message: expect.stringContaining('chưa được duyệt') });
+    expect(await count()).toBe(before);
+    const ok = await (await as(w.users.otherPrincipal)).post('/api/meetings', { planItemId: other.id });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await count()).toBe(before + 1);
+  });
+
   const bad: Array<[string, Parameters<typeof meetingInput>[1], string]> = [
     ['ends before it starts', { endsAt: '2025-10-15T06:00:00+07:00' }, 'endsAt'],
     [

@@ -10,6 +10,7 @@ import { notify } from '../notifications/service';
 import { type NamedRef, requireNameable } from '../orgs/naming';
 import * as orgsRepo from '../orgs/repo';
 import { followMeeting } from '../plans/follow';
+import { requirePlanForMeeting } from '../plans/service';
 import { loadEditable, requireStatus } from './access';
 import { inviteNamedPeople } from './invite';
 import { inviteReach, requireHostFits, requireInvitablePeople } from './inviteScope';
@@ -21,8 +22,11 @@ const link = (id: string) => `/meetings/${id}`;
 const when = (d: Date) => `${localClock(d)} ngày ${localDay(d).split('-').reverse().join('/')}`;
 
 /** Fills a create input from its plan item: fields the user left empty are copied from the planned meeting. */
-async function fromPlanItem(db: Executor, input: MeetingCreate): Promise<MeetingUpdate & { planItemId: string | null }> {
-  if (!input.planItemId) return { ...(input as MeetingUpdate), planItemId: null };
+async function fromPlanItem(
+  db: Executor,
+  input: MeetingCreate,
+): Promise<MeetingUpdate & { planItemId: string | null; planId: string | null }> {
+  if (!input.planItemId) return { ...(input as MeetingUpdate), planItemId: null, planId: null };
   const found = await repo.findPlanItem(db, input.planItemId);
   if (!found) throw fieldError('planItemId', 'Mục kế hoạch không tồn tại');
   const { item } = found;
@@ -47,6 +51,7 @@ async function fromPlanItem(db: Executor, input: MeetingCreate): Promise<Meeting
   return {
     ...input,
     planItemId: item.id,
+    planId: item.planId,
     kind: input.kind ?? item.kind,
     title: input.title ?? item.content.slice(0, 300),
     content: input.content ?? item.content,
@@ -204,6 +209,7 @@ export async function create(tx: Executor, actor: Actor, raw: MeetingCreate) {
   const full = { ...input, venues };
   const year = await validateMeeting(tx, full);
   const hostChain = await requireCreateRight(tx, actor, full);
+  if (input.planId) await requirePlanForMeeting(tx, actor, input.planId, { networkId: full.networkId ?? null, hostChain });
   if (full.secretaryPersonId && !canNameSecretary(actor, { hostChain, chairPersonId: full.chairPersonId ?? null }))
     throw fieldError('secretaryPersonId', 'Chỉ người chủ trì hoặc lãnh đạo đơn vị tổ chức được chỉ định thư ký');
   await requireReach(tx, actor, full, { people: namedPeople(full), orgs: namedOrgs(full, new Set()) }, true);

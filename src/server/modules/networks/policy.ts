@@ -13,6 +13,12 @@ export function networkCan(actor: Actor, supervisingChain: readonly string[]): {
 
 /** The networks module's one authorisation entry: `authorize(actor, action, facts)` throws FORBIDDEN when refused. */
 export const authorize = authorizer({
+  /**
+   * Listing and reading networks, with any filter (school year, kind, org, name): every logged-in user, since a
+   * network's name, members and leaders come from a published decision (the route has already refused anonymous
+   * requests). Stated here so that the rule, and any later narrowing of it, has one place.
+   */
+  read: (_actor: Actor, _f: Record<string, never>) => true,
   update: (actor: Actor, f: { supervisingChain: readonly string[] }) => networkCan(actor, f.supervisingChain).update,
   delete: (actor: Actor, f: { supervisingChain: readonly string[] }) => networkCan(actor, f.supervisingChain).delete,
 });

@@ -8,6 +8,7 @@ import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { nextLink } from '../../lib/cursor';
 import { inTransaction } from '../../lib/tx';
+import { authorize } from './policy';
 import { rollOver } from './rollOver';
 import * as service from './service';
 
@@ -30,7 +31,7 @@ export function networkRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await requireActor(req, ctx);
+      authorize(await requireActor(req, ctx), 'read', {});
       const page = await service.list(db, req.query);
       // The body stays an array (decision 0027): the total and the next page travel in headers.
       reply.header('x-total-count', String(page.total));

@@ -54,6 +54,7 @@ export async function list(
 
 /** One network with members, leaders and what the actor may do. */
 export async function get(db: Executor, actor: Actor, id: string): Promise<NetworkDetail> {
+  authorize(actor, 'read', {});
   const row = await repo.findById(db, id);
   if (!row) throw notFound('mạng lưới');
   const { network, ...summaryRow } = row;

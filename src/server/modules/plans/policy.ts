@@ -128,4 +128,17 @@ export const authorize = authorizer({
    * the meetings service, whose own `create` rule (host managers, network leaders) applies to every host.
    */
   schedule: (actor: Actor, s: Pick<PlanScope, 'network' | 'org'>) => canDraft(actor, s),
+  /**
+   * A meeting created for one of the plan's items (`POST /api/meetings` with `planItemId`): the creator reads the plan,
+   * and the meeting is the plan's (its network's, or hosted in its org): nobody links a meeting to, or copies the
+   * content of, another network's or province's plan.
+   */
+  carryOut: (
+    actor: Actor,
+    f: {
+      scope: PlanScope;
+      plan: { networkId: string | null; orgId: string | null };
+      meeting: { networkId: string | null; hostChain: readonly string[] };
+    },
+  ) => canRead(actor, f.scope) && meetingOfPlan(f.plan, f.scope, f.meeting),
 });

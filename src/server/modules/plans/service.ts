@@ -284,6 +284,25 @@ export async function decide(tx: Executor, actor: Actor, id: string, action: 're
   });
 }
 
+/**
+ * The plan of an item a new meeting carries out, checked for the meeting's creator: the plan is read by them and the
+ * meeting is the plan's (policy `carryOut`), and the plan is approved. The plan's row stays locked until the meeting's
+ * transaction ends, so it cannot be returned meanwhile.
+ */
+export async function requirePlanForMeeting(
+  tx: Executor,
+  actor: Actor,
+  planId: string,
+  meeting: { networkId: string | null; hostChain: readonly string[] },
+): Promise<void> {
+  const plan = await repo.lockById(tx, planId);
+  if (!plan) throw fieldError('planItemId', 'Mục kế hoạch không tồn tại');
+  const [scope] = await scopesOf(tx, [plan]);
+  authorize(actor, 'carryOut', { scope, plan, meeting });
+  if (plan.status !== 'approved')
+    throw fieldError('planItemId', 'Kế hoạch của mục này chưa được duyệt: chỉ tạo buổi sinh hoạt theo kế hoạch đã duyệt');
+}
+
 /** Records that an approved plan's item was held (optionally linking its meeting), moved or cancelled, with a reason. */
 export async function setItemStatus(tx: Executor, actor: Actor, id: string, itemId: string, input: PlanItemStatusInput) {
   const plan = await lockForDrafter(tx, actor, id);
