@@ -2,8 +2,10 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createMailer } from './lib/mail';
+import { storeMaterialFile } from './modules/materials/files';
 import { startScheduler } from './modules/notifications/scheduler';
 import { seedFirstStart } from './seed/bootstrap';
+import { seedDemoMaterials } from './seed/demo/materials';
 import { ensureReferenceData } from './seed/reference';
 
 /** Starts Liên Trường: opens and migrates the database, seeds on first start, serves the API and the web UI. */
@@ -15,6 +17,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const first = await seedFirstStart(database, config.seedDemo);
   if (first?.kind === 'demo') {
+    // The library's demo items are files too: stored in DATA_DIR, then recorded (outside the seed's transaction).
+    await seedDemoMaterials(database.db, (data) => storeMaterialFile(config.dataDir, data));
     lines.push(`Dữ liệu mẫu đã được tạo. Tài khoản dùng thử (mật khẩu chung: ${first.password}):`);
     for (const l of first.accounts) lines.push(`  - ${l.role.padEnd(34)} ${l.email}`);
   } else if (first?.kind === 'admin') {

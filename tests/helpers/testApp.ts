@@ -100,8 +100,8 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh database for one test file. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { database, url, drop } = await createTestDatabase();
+export async function createTestApp(overrides: Partial<Config> = {}, options: { demo?: boolean | 'plain' } = {}): Promise<TestApp> {
+  const { database, url, drop } = await createTestDatabase(options);
   const config = loadConfig({ databaseUrl: url, logLevel: 'silent', ...overrides });
   const mail: MailMessage[] = [];
   const mailer: Mailer = { send: async (m) => void mail.push(m) };
