@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formHeading } from './issuer';
 import { localityOf } from './locality';
 import { parseRichText, richTextHtml } from './richText';
 import { vnLongDate, vnShortDate, vnTime } from './vnDate';
@@ -20,6 +21,33 @@ describe('localities', () => {
     expect(localityOf('Phòng GD&ĐT Củ Chi')?.place).toBe('Củ Chi');
     expect(localityOf('Sở Giáo dục và Đào tạo tỉnh Bến Tre')?.place).toBe('Bến Tre');
     expect(localityOf('Trường THCS Tân Thạnh Đông')).toBeNull();
+    expect(localityOf('Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh')).toEqual({
+      label: 'Thành phố Hồ Chí Minh',
+      place: 'Thành phố Hồ Chí Minh',
+    });
+  });
+
+  const so = { name: 'Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh', type: 'province_department' };
+  const commune = { name: 'Xã Phú Hòa Đông', type: 'commune' };
+  const school = { name: 'Trường THCS Tân Thạnh Đông', type: 'school' };
+  const phong = { name: 'Phòng Giáo dục và Đào tạo huyện Củ Chi', type: 'district_office' };
+  it('heads a form by Nghị định 30: the body under its superior, one place for the province unless a local office issues it', () => {
+    expect(formHeading([so])).toEqual({
+      body: { name: so.name, parent: 'UBND Thành phố Hồ Chí Minh' },
+      place: 'Thành phố Hồ Chí Minh',
+    });
+    expect(formHeading([school, commune, so])).toEqual({
+      body: { name: school.name, parent: 'UBND Xã Phú Hòa Đông' },
+      place: 'Thành phố Hồ Chí Minh',
+    });
+    expect(formHeading([{ name: 'Tổ Toán - Tin', type: 'team' }, school, commune, so]).place).toBe('Thành phố Hồ Chí Minh');
+    expect(formHeading([commune, so])).toEqual({ body: { name: 'UBND Xã Phú Hòa Đông', parent: null }, place: 'Phú Hòa Đông' });
+    expect(formHeading([phong, so])).toEqual({ body: { name: phong.name, parent: 'UBND Huyện Củ Chi' }, place: 'Củ Chi' });
+    expect(formHeading([school, phong, so])).toEqual({ body: { name: school.name, parent: phong.name }, place: 'Củ Chi' });
+    expect(formHeading([{ name: 'Sở Giáo dục và Đào tạo tỉnh Bắc Giang', type: 'province_department' }])).toEqual({
+      body: { name: 'Sở Giáo dục và Đào tạo tỉnh Bắc Giang', parent: 'UBND Tỉnh Bắc Giang' },
+      place: 'Bắc Giang',
+    });
   });
 });
 

@@ -16,8 +16,10 @@ export function localityOf(name: string): Locality | null {
   const m = UNIT.exec(name.trim());
   if (m) {
     const unit = m[1].toLowerCase() === 'tp.' ? 'thành phố' : m[1].toLowerCase();
-    const place = m[2].trim();
-    return { label: `${unit[0].toUpperCase()}${unit.slice(1)} ${place}`, place };
+    const name = m[2].trim();
+    // A city named after a person keeps "Thành phố" as its place name (Nghị định 30: "Thành phố Hồ Chí Minh, ngày …").
+    const place = unit === 'thành phố' && /^hồ chí minh$/i.test(name) ? 'Thành phố Hồ Chí Minh' : name;
+    return { label: `${unit[0].toUpperCase()}${unit.slice(1)} ${name}`, place };
   }
   const stripped = name.trim().replace(PREFIX, '').trim();
   return stripped && stripped !== name.trim() ? { label: stripped, place: stripped } : null;

@@ -50,16 +50,32 @@ export interface ScheduleDocument {
   meetings: ScheduleMeeting[];
   recipients: string[];
   signature: Signature;
+  /** The guidance the footnote cites ("Hướng dẫn số 1671/HD-PGDĐT-THCS …"), from the rules in force; null when none. */
+  guidance: string | null;
 }
 
 /** The column headings, as on the form ("Thời gian" spans "Ngày" and "Giờ"). */
 export const SCHEDULE_HEADINGS = ['TT', 'Ngày', 'Giờ', 'Môn', 'Nội dung sinh hoạt', 'Địa điểm', 'Số lượng GV tham dự', 'Ghi chú'] as const;
 
-/** The footnote printed under the table of the form. */
-export const SCHEDULE_FOOTNOTE = [
-  '* Nội dung sinh hoạt:',
-  ' Có thể là tiết dự giờ hay nội dung khác theo hướng dẫn của công văn trên.',
-] as const;
+/**
+ * The footnote printed under the table of the form. The form's "theo hướng dẫn của công văn trên" pointed at the
+ * letter the form was attached to; printed on its own, the schedule names the guidance it follows.
+ */
+export function scheduleFootnote(guidance: string | null): [string, string] {
+  return [
+    '* Nội dung sinh hoạt:',
+    ` Có thể là tiết dự giờ hay nội dung khác theo ${guidance ?? 'hướng dẫn sinh hoạt chuyên môn của cơ quan quản lý'}.`,
+  ];
+}
+
+/** The content cell: title and content, each once (a meeting made from a plan item has its content's start as title). */
+function contentCell(title: string, content: string | null): string {
+  const t = title.trim();
+  const c = content?.trim() ?? '';
+  if (!c || t.includes(c)) return t;
+  if (c.startsWith(t.replace(/…$/, ''))) return c;
+  return `${t}\n${c}`;
+}
 
 /** The text of one row's cells, in the order of SCHEDULE_HEADINGS. */
 export function scheduleCells(m: ScheduleMeeting, index: number): string[] {
@@ -74,7 +90,7 @@ export function scheduleCells(m: ScheduleMeeting, index: number): string[] {
     vnShortDate(m.startsAt),
     `${vnTime(m.startsAt)} - ${vnTime(m.endsAt)}`,
     m.subjects.join(', '),
-    m.content && m.content !== m.title ? `${m.title}\n${m.content}` : m.title,
+    contentCell(m.title, m.content),
     m.place,
     m.count === null ? '' : String(m.count),
     notes.join('\n'),
@@ -122,18 +138,17 @@ function scheduleTable(meetings: ScheduleMeeting[]): Table {
 /** The schedule (Mẫu 1) as a DOCX file. */
 export function renderSchedule(input: ScheduleDocument): Promise<Buffer> {
   const d = xmlSafeDeep(input);
+  const footnote = scheduleFootnote(d.guidance);
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /LSH', placeDate: placeDate(d.place, vnLongDate(d.issuedOn)) }),
     ...documentTitle('Lịch sinh hoạt chuyên môn liên trường', [d.scope, periodLabel(d.term, d.schoolYear)]),
     scheduleTable(d.meetings),
     spacer(4),
-    bodyParagraph(
-      [run(SCHEDULE_FOOTNOTE[0], { size: 13, bold: true, italics: true }), run(SCHEDULE_FOOTNOTE[1], { size: 13, italics: true })],
-      {
-        indent: false,
-      },
-    ),
-    spacer(6),
+    bodyParagraph([run(footnote[0], { size: 13, bold: true, italics: true }), run(footnote[1], { size: 13, italics: true })], {
+      indent: false,
+      keepNext: true,
+    }),
+    spacer(6, { keepNext: true }),
     closingBlock({ recipients: d.recipients, signature: d.signature }),
     line(''),
   ];

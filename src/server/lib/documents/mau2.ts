@@ -128,8 +128,10 @@ export function renderMinutes(input: MinutesDocument): Promise<Buffer> {
     nationalHeader({ body: d.body, number: 'Số:         /BB-SHCM', placeDate: placeDate(d.place, vnLongDate(d.startsAt)) }),
     ...documentTitle('Biên bản sinh hoạt chuyên môn liên trường', [d.scope]),
     ...factLines(d),
-    bodyParagraph(`Biên bản kết thúc vào lúc ${vnTimeLong(d.endsAt)} cùng ngày, đã được thông qua trước các thành viên tham dự.`),
-    spacer(6),
+    bodyParagraph(`Biên bản kết thúc vào lúc ${vnTimeLong(d.endsAt)} cùng ngày, đã được thông qua trước các thành viên tham dự.`, {
+      keepNext: true,
+    }),
+    spacer(6, { keepNext: true }),
     twoSignatures(d.secretary, d.chair),
     ...participantsTable(d),
   ];

@@ -142,10 +142,17 @@ export function documentTitle(title: string, subtitles: string[] = []): Paragrap
   ];
 }
 
-/** A body paragraph: 14 pt, justified, first-line indent 1.27 cm, 6 pt after. */
-export function bodyParagraph(children: string | ParagraphChild[], o: { indent?: boolean; align?: Align } = {}): Paragraph {
+/**
+ * A body paragraph: 14 pt, justified, first-line indent 1.27 cm, 6 pt after. `keepNext` keeps it on the page of what
+ * follows: the last paragraph before a document's signatures has it, so a signature block never begins a page alone.
+ */
+export function bodyParagraph(
+  children: string | ParagraphChild[],
+  o: { indent?: boolean; align?: Align; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.JUSTIFIED,
+    keepNext: o.keepNext,
     indent: o.indent === false ? undefined : { firstLine: mm(12.7) },
     spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
     children: typeof children === 'string' ? [run(children)] : children,
@@ -215,8 +222,8 @@ export function twoSignatures(left: Signature, right: Signature): Table {
 }
 
 /** An empty paragraph used as vertical space (points). */
-export function spacer(points = 6): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: points * 20 }, children: [run('', { size: 6 })] });
+export function spacer(points = 6, o: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ keepNext: o.keepNext, spacing: { before: 0, after: points * 20 }, children: [run('', { size: 6 })] });
 }
 
 /** A bordered data table cell: 12 pt text, paragraphs given as strings or built. */

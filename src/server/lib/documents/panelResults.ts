@@ -84,9 +84,9 @@ export function renderPanelResults(input: PanelResultsDocument): Promise<Buffer>
       selected.length
         ? `Tổ điều hành lựa chọn ${selected.length}/${d.selectCount} tổ chuyên môn tham dự cấp tiếp theo: ${selected.map((r) => (r.schoolName ? `${r.teamName} (${r.schoolName})` : r.teamName)).join('; ')}.`
         : `Tổ điều hành chưa lựa chọn tổ chuyên môn tham dự cấp tiếp theo (tối đa ${d.selectCount} tổ).`,
-      { indent: true },
+      { indent: true, keepNext: true },
     ),
-    spacer(6),
+    spacer(6, { keepNext: true }),
     closingBlock({ recipients: d.recipients, signature: d.signature }),
     line(''),
   ];

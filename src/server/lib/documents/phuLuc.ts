@@ -190,7 +190,10 @@ export function renderInspectionRecord(input: InspectionRecordDocument): Promise
       gridCell(text, { width: CHECK_WIDTHS[col], align: col === 0 || col === 2 ? AlignmentType.CENTER : AlignmentType.LEFT }),
     ),
   );
-  const paragraphs = (text: string) => (text || '……………………………………………………').split('\n').map((t) => bodyParagraph(t));
+  const paragraphs = (text: string, keepLast = false) => {
+    const lines = (text || '……………………………………………………').split('\n');
+    return lines.map((t, i) => bodyParagraph(t, { keepNext: keepLast && i === lines.length - 1 }));
+  };
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /BB-KT', placeDate: placeDate(d.place, vnLongDate(d.visitDate)) }),
     ...documentTitle('Biên bản kiểm tra', [
@@ -205,8 +208,8 @@ export function renderInspectionRecord(input: InspectionRecordDocument): Promise
     bodyParagraph([run('II. NHẬN XÉT CHUNG', { bold: true })], { indent: false }),
     ...paragraphs(d.findings),
     bodyParagraph([run('III. KIẾN NGHỊ', { bold: true })], { indent: false }),
-    ...paragraphs(d.recommendations),
-    spacer(6),
+    ...paragraphs(d.recommendations, true),
+    spacer(6, { keepNext: true }),
     twoSignatures(d.unitSignature, d.leadSignature),
   ];
   return renderDocument(children, { title: `Biên bản kiểm tra - ${d.unit}` });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAttendance,
@@ -270,8 +271,11 @@ describe('Mẫu 1: schedule', () => {
       '01 20/09/2024 7h30 - 11h00 Toán Thao giảng tiết Hình học 8: Định lí Pythagore Trường THCS Phú Hòa Đông 12 02 15/10/2024',
     );
     expect(text).toContain(
-      '02 15/10/2024 7h30 - 11h00 Ngữ văn Chuyên đề đọc hiểu văn bản nghị luận lớp 9 Trường THCS Tân Thạnh Đông 15 Kết hợp trực tiếp và trực tuyến 03 03/12/2024',
+      '02 15/10/2024 7h30 - 11h00 Ngữ văn Chuyên đề đọc hiểu văn bản nghị luận lớp 9 Điểm cầu chính: Trường THCS Tân Thạnh Đông Các điểm cầu: Trường THCS Nguyễn Văn Xơ 15 Kết hợp trực tiếp và trực tuyến 03 03/12/2024',
     );
+    // The footnote names the guidance it cites (no rules set here: the managing office's), not "công văn trên".
+    expect(text).toContain('theo hướng dẫn sinh hoạt chuyên môn của cơ quan quản lý.');
+    expect(text).not.toContain('công văn trên');
     expect(text).toMatch(
       /03 03\/12\/2024 8h00 - 11h30 Khoa học tự nhiên, Công nghệ Hội thảo .* 9 Tạm hoãn: Trùng lịch kiểm tra học kỳ 04 10\/12\/2024 .*Giao lưu chuyên đề không ghi học kỳ Trường THCS Nguyễn Văn Xơ \*/,
     );
@@ -334,6 +338,35 @@ describe('Mẫu 1: schedule', () => {
   });
 });
 
+/**
+ * The body paragraphs from the one holding `marker` up to the next table, as XML: what a form prints just before its
+ * signatures. Each must be kept with what follows (w:keepNext), so the signature block never starts a page alone.
+ */
+async function leadInToSignatures(docx: Buffer, marker: string): Promise<string[]> {
+  const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
+  const at = xml.indexOf(marker);
+  const start = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
+  const table = xml.indexOf('<w:tbl>', at);
+  expect(at, marker).toBeGreaterThan(0);
+  expect(table).toBeGreaterThan(at);
+  return xml
+    .slice(start, table)
+    .split('</w:p>')
+    .filter((p) => p.includes('<w:p'));
+}
+
+describe('signature blocks never sit alone on a page', () => {
+  it('keeps the last line of Mẫu 1 and of Mẫu 2 with the signatures that follow', async () => {
+    const leader = await t.client().login(w.leader.email, w.leader.password);
+    const schedule = await leadInToSignatures((await leader.get(scheduleUrl('docx'))).rawPayload, 'Có thể là tiết dự giờ');
+    const mau2 = await leadInToSignatures((await leader.get(`/api/exports/minutes/${w.hybridId}.docx`)).rawPayload, 'Biên bản kết thúc');
+    for (const lead of [schedule, mau2]) {
+      expect(lead.length).toBeGreaterThanOrEqual(2);
+      for (const p of lead) expect(p).toContain('<w:keepNext/>');
+    }
+  });
+});
+
 describe('Mẫu 2: minutes', () => {
   it('downloads the DOCX of locked minutes to a participant, not to a teacher who took no part', async () => {
     const c = await t.client().login(w.member.email, w.member.password);
@@ -356,7 +389,7 @@ describe('Mẫu 2: minutes', () => {
       'TRƯỜNG THCS TÂN THẠNH ĐÔNG',
       '/BB-SHCM',
       'BIÊN BẢN SINH HOẠT CHUYÊN MÔN LIÊN TRƯỜNG',
-      'Huyện Củ Chi - Môn Ngữ văn',
+      'Nhóm liên trường số 1 - Môn Ngữ văn',
       'Củ Chi, ngày 15 tháng 10 năm 2024',
       'Thời gian sinh hoạt chuyên môn liên trường: Từ 7 giờ 30 đến 11 giờ 00, ngày 15 tháng 10 năm 2024',
       'Địa điểm: Trường THCS Tân Thạnh Đông',
@@ -393,7 +426,7 @@ describe('Mẫu 2: minutes', () => {
     expect(res.statusCode).toBe(200);
     const { text } = pdfText(res.rawPayload, 'docx-mau2-draft');
     expect(text).toContain('DỰ THẢO');
-    expect(text).toContain('Huyện Củ Chi - Môn Toán');
+    expect(text).toContain('Nhóm liên trường số 1 - Môn Toán');
   });
 
   it('refuses a teacher of another school (403) and answers 404 for an unknown meeting', async () => {

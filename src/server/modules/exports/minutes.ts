@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
-import { localityOf } from '../../lib/documents/locality';
+import { formHeading } from '../../lib/documents/issuer';
 import type { MinutesDocument } from '../../lib/documents/mau2';
 import { vnParts, vnShortDate } from '../../lib/documents/vnDate';
 import { notFound } from '../../lib/errors';
 import * as meetingsRepo from '../meetings/repo';
 import * as orgsRepo from '../orgs/repo';
-import { chainOrgs, isManagerTitle, nearestOffice, unitsAndTitles } from './people';
+import { chainOrgs, isManagerTitle, unitsAndTitles } from './people';
 import { authorize } from './policy';
 import * as repo from './repo';
 
@@ -59,9 +59,11 @@ export async function minutesDocument(db: Executor, actor: Actor, meetingId: str
     repo.subjectNames(db, [meetingId]),
     repo.venuesOf(db, [meetingId]),
   ]);
-  const locality = localityOf(nearestOffice(chain)?.name ?? '');
+  const heading = formHeading(chain);
   const subjectList = subjects.get(meetingId) ?? [];
-  const scope = [locality?.label, subjectList.length ? `Môn ${subjectList.join(', ')}` : null].filter(Boolean).join(' - ');
+  // The subtitle names who met and on what: the network (else the host) and the subjects.
+  const who = meeting.networkId ? ((await repo.findNetwork(db, meeting.networkId))?.name ?? null) : (chain[0]?.name ?? null);
+  const scope = [who, subjectList.length ? `Môn ${subjectList.join(', ')}` : null].filter(Boolean).join(' - ');
   const venueText = (v: (typeof venues)[number]) => [v.orgName ?? v.name, v.room, v.address].filter(Boolean).join(', ');
   const central = venues.find((v) => v.isCentral);
   const signedAt = new Map(signatures.map((s) => [s.personId, s.signedAt]));
@@ -94,8 +96,8 @@ export async function minutesDocument(db: Executor, actor: Actor, meetingId: str
     .sort((a, b) => rank(a.personId) - rank(b.personId) || a.name.localeCompare(b.name, 'vi'));
 
   return {
-    body: { name: chain[0]?.name ?? '', parent: chain[1]?.name ?? null },
-    place: locality?.place ?? null,
+    body: heading.body,
+    place: heading.place,
     scope: scope || 'Sinh hoạt chuyên môn liên trường',
     meetingTitle: meeting.title,
     startsAt: meeting.startsAt,

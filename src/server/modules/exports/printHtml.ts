@@ -1,4 +1,4 @@
-import { periodLabel, SCHEDULE_FOOTNOTE, SCHEDULE_HEADINGS, type ScheduleDocument, scheduleCells } from '../../lib/documents/mau1';
+import { periodLabel, SCHEDULE_HEADINGS, type ScheduleDocument, scheduleCells, scheduleFootnote } from '../../lib/documents/mau1';
 import { placeDate } from '../../lib/documents/nd30';
 import { vnLongDate } from '../../lib/documents/vnDate';
 
@@ -51,7 +51,7 @@ export function scheduleHtml(d: ScheduleDocument): string {
     .join('')}</tr>
 <tr><th>${h[1]}</th><th>${h[2]}</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="8" class="c">Chưa có buổi sinh hoạt nào trong kỳ này.</td></tr>'}</tbody></table>
-<p class="note"><b>${SCHEDULE_FOOTNOTE[0]}</b>${SCHEDULE_FOOTNOTE[1]}</p>
+<p class="note"><b>${esc(scheduleFootnote(d.guidance)[0])}</b>${esc(scheduleFootnote(d.guidance)[1])}</p>
 <div class="close">
   <div class="recipients"><b>Nơi nhận:</b><br>${d.recipients.map((r, i) => `- ${esc(r)}${i === d.recipients.length - 1 ? '.' : ';'}`).join('<br>')}</div>
   <div class="sign">${[s.authority, s.title]

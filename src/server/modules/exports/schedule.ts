@@ -1,14 +1,17 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
+import { formHeading } from '../../lib/documents/issuer';
 import { localityOf } from '../../lib/documents/locality';
 import type { ScheduleDocument, ScheduleMeeting } from '../../lib/documents/mau1';
-import type { IssuingBody, Signature } from '../../lib/documents/nd30';
+import type { Signature } from '../../lib/documents/nd30';
 import { fieldError, notFound } from '../../lib/errors';
 import { scheduleVisibility } from '../meetings/listRepo';
 import { viewerOf } from '../meetings/policy';
 import * as orgsRepo from '../orgs/repo';
-import { type ChainOrg, chainOrgs, clampDate, nearestOffice, unitsAndTitles } from './people';
+import { effectiveRulesMany } from '../rules/effective';
+import { PRESET_GUIDANCE, type RulePreset } from '../rules/presets';
+import { chainOrgs, clampDate, nearestOffice, unitsAndTitles } from './people';
 import { withPlanned } from './planned';
 import { plannedItems } from './plannedRepo';
 import { authorize } from './policy';
@@ -20,6 +23,18 @@ export async function scheduleDocument(db: Executor, actor: Actor, q: ScheduleQu
   return q.networkId ? networkSchedule(db, actor, q.networkId, q) : orgSchedule(db, actor, q.orgId as string, q);
 }
 
+/**
+ * The guidance a schedule follows, for its footnote: the document of the preset the rules in force came from; rules
+ * set by hand cite the office that set them; none when no office has set rules.
+ */
+async function guidanceOf(db: Executor, orgId: string, schoolYearId: string, yearCode: string): Promise<string | null> {
+  const rules = (await effectiveRulesMany(db, [orgId], schoolYearId)).get(orgId);
+  if (!rules || rules.source === 'default') return null;
+  if (rules.preset && rules.preset in PRESET_GUIDANCE) return PRESET_GUIDANCE[rules.preset as RulePreset];
+  const [office] = await repo.orgsByIds(db, [rules.orgId]);
+  return office ? `hướng dẫn sinh hoạt chuyên môn năm học ${yearCode} của ${office.name}` : null;
+}
+
 async function period(db: Executor, schoolYearId: string, term: number | undefined) {
   const { year, term: t } = await repo.schoolYearWithTerm(db, schoolYearId, term);
   if (!year) throw fieldError('schoolYearId', 'Năm học không tồn tại');
@@ -28,8 +43,6 @@ async function period(db: Executor, schoolYearId: string, term: number | undefin
   const to = t?.endDate ?? year.endDate;
   return { year, term: t, date: clampDate(todayIso(), from, to) };
 }
-
-const body = (chain: ChainOrg[]): IssuingBody => ({ name: chain[0]?.name ?? '', parent: chain[1]?.name ?? null });
 
 async function networkSchedule(db: Executor, actor: Actor, networkId: string, q: ScheduleQuery): Promise<ScheduleDocument> {
   const network = await repo.findNetwork(db, networkId);
@@ -55,6 +68,7 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
   const issuerId = network.leadOrgId ?? memberIds[0] ?? network.supervisingOrgId;
   const [issuer, supervising] = await Promise.all([chainOrgs(db, issuerId, date), chainOrgs(db, network.supervisingOrgId, date)]);
   const locality = localityOf(nearestOffice(supervising)?.name ?? '') ?? localityOf(nearestOffice(issuer)?.name ?? '');
+  const heading = formHeading(issuer);
   const principal =
     !leader && network.leadOrgId ? (await repo.holdersOf(db, network.leadOrgId, ['principal', 'vice_principal'], date))[0] : undefined;
   const signature: Signature = {
@@ -68,8 +82,8 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
     await plannedItems(db, { schoolYearId: year.id, term, networkIds }),
   );
   return {
-    body: body(issuer),
-    place: locality?.place ?? null,
+    body: heading.body,
+    place: heading.place,
     issuedOn: todayIso(),
     scope:
       locality && !network.name.toLowerCase().includes(locality.place.toLowerCase()) ? `${network.name} - ${locality.label}` : network.name,
@@ -78,6 +92,7 @@ async function networkSchedule(db: Executor, actor: Actor, networkId: string, q:
     meetings,
     recipients: [`${supervising[0]?.name ?? ''} (để báo cáo)`, 'Các trường thành viên (để thực hiện)', 'Lưu: VT'],
     signature,
+    guidance: await guidanceOf(db, network.supervisingOrgId, year.id, year.code),
   };
 }
 
@@ -101,19 +116,21 @@ async function orgSchedule(db: Executor, actor: Actor, orgId: string, q: Schedul
   const isOffice = org.type in OFFICE_TITLES;
   const [holder] = await repo.holdersOf(db, orgId, isOffice ? ['office_leader'] : ['principal', 'vice_principal'], date);
   const locality = localityOf(nearestOffice(chain)?.name ?? '');
+  const heading = formHeading(chain);
   const meetings = withPlanned(
     await scheduleRows(db, actor, await repo.scheduleMeetings(db, { schoolYearId: year.id, term, hostOrgIds: subtree })),
     await plannedItems(db, { schoolYearId: year.id, term, hostOrgIds: subtree }),
   );
   return {
-    body: body(chain),
-    place: locality?.place ?? null,
+    body: heading.body,
+    place: heading.place,
     issuedOn: todayIso(),
     scope: isOffice && locality ? locality.label : org.name,
     term: q.term ?? null,
     schoolYear: year.code,
     meetings,
     recipients: [...(chain[1] ? [`${chain[1].name} (để báo cáo)`] : []), 'Lưu: VT'],
+    guidance: await guidanceOf(db, orgId, year.id, year.code),
     signature: {
       authority: isOffice ? null : 'Trưởng nhóm',
       title: isOffice
@@ -167,12 +184,16 @@ async function scheduleRows(db: Executor, actor: Actor, all: MeetingRow[]): Prom
   ]);
   return rows.map((m) => {
     if (!visible.get(m.id)) return publicLine(m, subjects.get(m.id) ?? []);
-    const central = venues.find((v) => v.meetingId === m.id && v.isCentral);
-    const place = central
+    const own = venues.filter((v) => v.meetingId === m.id);
+    const central = own.find((v) => v.isCentral);
+    const centralText = central
       ? [central.orgName ?? central.name, central.room, central.address].filter(Boolean).join(', ')
       : m.mode === 'online'
         ? `Trực tuyến (${m.hostName} chủ trì)`
         : m.hostName;
+    // A hybrid meeting's bridge points are part of where it takes place.
+    const points = own.filter((v) => !v.isCentral).map((v) => v.orgName ?? v.name);
+    const place = points.length ? `Điểm cầu chính: ${centralText}\nCác điểm cầu: ${points.join('; ')}` : centralText;
     return {
       startsAt: m.startsAt,
       endsAt: m.endsAt,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { InspectionRating, InspectionView } from '../../../shared/inspections';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { localityOf } from '../../lib/documents/locality';
+import { formHeading } from '../../lib/documents/issuer';
 import { renderInspectionPlan, renderInspectionRecord } from '../../lib/documents/phuLuc';
 import { xmlSafeDeep } from '../../lib/documents/xmlText';
 import { fieldError } from '../../lib/errors';
@@ -53,8 +53,7 @@ export async function inspectionPlanDocx(
 export async function inspectionRecordDocx(db: Executor, actor: Actor, id: string): Promise<{ view: InspectionView; buffer: Buffer }> {
   const view = await get(db, actor, id);
   const buffer = await renderInspectionRecord({
-    body: { name: view.provinceName },
-    place: localityOf(view.provinceName)?.place ?? null,
+    ...formHeading([{ name: view.provinceName, type: 'province_department' }]),
     visitDate: view.visitDate,
     schoolYear: view.schoolYearCode,
     unit: view.targetName,

@@ -162,6 +162,7 @@ describe('Phụ lục II of seed 002 from the demo data', () => {
     expect(record.statusCode).toBe(200);
     const r = pdfText(record.rawPayload, 'docx-bien-ban-kiem-tra');
     expect(r).toContain('SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẮC GIANG');
+    expect(r).toContain('UBND TỈNH BẮC GIANG');
     expect(r).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(r).toContain('Bắc Giang, ngày 16 tháng 01 năm 2024');
     expect(r).toContain('BIÊN BẢN KIỂM TRA');

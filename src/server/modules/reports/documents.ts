@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { formHeading } from '../../lib/documents/issuer';
 import { localityOf } from '../../lib/documents/locality';
-import type { IssuingBody, Signature } from '../../lib/documents/nd30';
+import type { Signature } from '../../lib/documents/nd30';
 import { type ChainOrg, chainOrgs, nearestOffice, unitsAndTitles } from '../exports/people';
 import * as exportsRepo from '../exports/repo';
 import type { Mau3Document } from './mau3';
@@ -13,8 +14,6 @@ import { rollupOf } from './rollupService';
 import { get, periodOrFail } from './service';
 
 /** Reads what the Mẫu 3 and roll-up documents print: issuing body, place, signature, recipients. */
-
-const body = (chain: ChainOrg[]): IssuingBody => ({ name: chain[0]?.name ?? '', parent: chain[1]?.name ?? null });
 
 const OFFICE_TITLES: Record<string, string> = {
   province_department: 'Giám đốc',
@@ -64,8 +63,7 @@ export async function mau3Document(db: Executor, actor: Actor, id: string, dataD
     signature = await orgSignature(db, issuer[0], date);
     scope = detail.org?.name ?? '';
   }
-  const reviewer = await chainOrgs(db, detail.reviewerOrg.id, date);
-  const locality = localityOf(nearestOffice(reviewer)?.name ?? '') ?? localityOf(nearestOffice(issuer)?.name ?? '');
+  const heading = formHeading(issuer);
   const chosen = new Set(detail.photoIds);
   const stored = (
     await repo.photosOf(
@@ -74,9 +72,9 @@ export async function mau3Document(db: Executor, actor: Actor, id: string, dataD
     )
   ).filter((p) => chosen.has(p.id));
   return {
-    body: body(issuer),
+    body: heading.body,
     number: `Số: ${detail.documentNumber ?? '       /BC-'}`,
-    place: locality?.place ?? null,
+    place: heading.place,
     issuedOn: detail.submittedAt ?? date,
     scope,
     term: detail.termNumber,
@@ -98,9 +96,10 @@ export async function rollupDocument(db: Executor, actor: Actor, q: Parameters<t
   const date = treeDate(period);
   const chain = await chainOrgs(db, org.id, date);
   const locality = localityOf(nearestOffice(chain)?.name ?? '');
+  const heading = formHeading(chain);
   return {
-    body: body(chain),
-    place: locality?.place ?? null,
+    body: heading.body,
+    place: heading.place,
     issuedOn: date,
     scope: OFFICE_TITLES[org.type] && locality ? locality.label : org.name,
     term: rollup.termNumber,

@@ -47,14 +47,15 @@ export interface Mau3Document {
 }
 
 const heading = (text: string) => bodyParagraph([run(text, { bold: true })], { indent: false });
-const paragraphs = (text: string) =>
-  text.trim()
-    ? text
-        .split(/\n+/)
-        .map((t) => t.trim())
-        .filter(Boolean)
-        .map((t) => bodyParagraph(t))
-    : [bodyParagraph([run('(Chưa có nội dung)', { italics: true })])];
+/** A text's paragraphs; `keepLast`: its last one stays on the page of what follows (the signatures). */
+const paragraphs = (text: string, keepLast = false) => {
+  const lines = text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (!lines.length) return [bodyParagraph([run('(Chưa có nội dung)', { italics: true })], { keepNext: keepLast })];
+  return lines.map((t, i) => bodyParagraph(t, { keepNext: keepLast && i === lines.length - 1 }));
+};
 
 const center = AlignmentType.CENTER;
 
@@ -139,10 +140,11 @@ export const NON_PARTICIPANTS_NOTE =
   'Ghi chú: Ở từng môn, giáo viên không tham gia là giáo viên được mời dự sinh hoạt môn đó nhưng không dự buổi nào của môn (dù có thể đã dự buổi của môn khác). Tổng số giáo viên tham gia và tổng số giáo viên không tham gia đều tính mỗi người một lần, nên có thể nhỏ hơn khi cộng các môn; một giáo viên có thể vừa tham gia môn này vừa không tham gia môn khác.';
 
 /** A chosen photo, 8 cm wide (at most 6 cm high), centred. */
-function photoParagraph(p: DocPhoto): Paragraph {
+function photoParagraph(p: DocPhoto, keepNext = false): Paragraph {
   const scale = Math.min(302 / p.width, 227 / p.height, 1);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    keepNext,
     spacing: { after: 120 },
     children: [
       new ImageRun({
@@ -167,10 +169,13 @@ export function renderMau3(input: Mau3Document): Promise<Buffer> {
     ...results(d.results),
     spacer(6),
     heading('III. Kiến nghị:'),
-    ...paragraphs(d.recommendations),
-    ...(d.photoNames.length ? [bodyParagraph(`Kèm theo ${d.photoNames.length} hình ảnh hoạt động: ${d.photoNames.join('; ')}.`)] : []),
-    ...d.photos.map((p) => photoParagraph(p)),
-    spacer(6),
+    // The last thing before the signatures stays on their page: the last photo, else the photos' line, else the text.
+    ...paragraphs(d.recommendations, !d.photoNames.length && !d.photos.length),
+    ...(d.photoNames.length
+      ? [bodyParagraph(`Kèm theo ${d.photoNames.length} hình ảnh hoạt động: ${d.photoNames.join('; ')}.`, { keepNext: !d.photos.length })]
+      : []),
+    ...d.photos.map((p, i) => photoParagraph(p, i === d.photos.length - 1)),
+    spacer(6, { keepNext: true }),
     closingBlock({ recipients: d.recipients, signature: d.signature }),
   ];
   return renderDocument(children, { title: `Báo cáo kết quả sinh hoạt chuyên môn - ${d.scope}`, headerNote: d.draft ? 'DỰ THẢO' : null });

@@ -307,6 +307,9 @@ describe('documents: Mẫu 3 and the roll-up as DOCX (rendered by LibreOffice) a
     for (const s of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH',
+      // Nghị định 30: the Sở under the city's people's committee, and the city's full name as the place.
+      'UBND THÀNH PHỐ HỒ CHÍ MINH',
+      'Thành phố Hồ Chí Minh, ngày',
       'BÁO CÁO TỔNG HỢP',
       'Kết quả sinh hoạt chuyên môn liên trường',
       'Nhóm liên trường số 3',

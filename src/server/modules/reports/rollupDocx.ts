@@ -150,8 +150,8 @@ export function renderRollup(input: RollupDocument): Promise<Buffer> {
       : []),
     spacer(6),
     bodyParagraph([run('Đơn vị chưa đủ số buổi theo quy định: ', { bold: true }), run(flagged.join('; ') || 'không có')]),
-    bodyParagraph([run('Đơn vị chưa nộp báo cáo: ', { bold: true }), run(missing.join('; ') || 'không có')]),
-    spacer(6),
+    bodyParagraph([run('Đơn vị chưa nộp báo cáo: ', { bold: true }), run(missing.join('; ') || 'không có')], { keepNext: true }),
+    spacer(6, { keepNext: true }),
     closingBlock({ recipients: d.recipients, signature: d.signature }),
   ];
   return renderDocument(children, { title: `Báo cáo tổng hợp kết quả sinh hoạt chuyên môn - ${d.scope}` });

@@ -54,6 +54,14 @@ export const PRESETS: Record<RulePreset, PresetSpec> = {
   },
 };
 
+/** The document each preset was taken from, as a form's footnote cites it (seeds 000, 001, 002). */
+export const PRESET_GUIDANCE: Record<RulePreset, string> = {
+  ben_tre: 'Công văn của Sở GD&ĐT Bến Tre về triển khai sinh hoạt chuyên môn liên trường cấp THCS - THPT năm học 2022 - 2023',
+  cu_chi:
+    'Hướng dẫn số 1671/HD-PGDĐT-THCS ngày 13/9/2024 của Phòng GD&ĐT huyện Củ Chi về sinh hoạt cụm chuyên môn và sinh hoạt chuyên môn liên trường',
+  bac_giang: 'Kế hoạch số 73/KH-SGDĐT ngày 31/8/2023 của Sở GD&ĐT Bắc Giang',
+};
+
 /** The ISO date of a day/month inside a school year that starts in `startYear` (months 8–12 fall in startYear). */
 export function dateInYear(startYear: number, [month, day]: [number, number]): string {
   const y = month >= 8 ? startYear : startYear + 1;
