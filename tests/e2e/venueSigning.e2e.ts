@@ -35,11 +35,11 @@ async function findMinutes() {
   if (!m) throw new Error('demo minutes awaiting signatures not found');
   const unsigned = await queryRows<Signer>(
     e.database.db,
-    sql`select s.person_id as "personId", p.full_name as "fullName", a.email, s.role
-        from minutes mi, jsonb_to_recordset(mi.frozen->'signers') as s(person_id uuid, role text)
-        join people p on p.id = s.person_id join accounts a on a.person_id = s.person_id
+    sql`select s."personId", p.full_name as "fullName", a.email, s.role
+        from minutes mi, jsonb_to_recordset(mi.frozen->'signers') as s("personId" uuid, role text)
+        join people p on p.id = s."personId" join accounts a on a.person_id = s."personId"
         where mi.meeting_id = ${m.meetingId}
-          and not exists (select 1 from minutes_signatures x where x.minutes_id = mi.id and x.person_id = s.person_id)
+          and not exists (select 1 from minutes_signatures x where x.minutes_id = mi.id and x.person_id = s."personId")
         order by s.role = 'chair', p.full_name`,
   );
   return { ...m, unsigned };
@@ -104,6 +104,9 @@ describe('venue signing on the secretary’s phone', () => {
     await phone.getByTestId('lock-banner').waitFor();
     await expect.poll(() => phone.getByTestId('minutes-status').textContent()).toBe('Đã khóa');
     await expect.poll(() => phone.getByTestId('venue-signing').count()).toBe(0);
+    // The three confirmations close by themselves; then the banner at the top of the page.
+    await expect.poll(() => phone.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
+    await phone.evaluate(() => window.scrollTo(0, 0));
     await screenshot(phone, 'venue-signing-locked');
 
     const rows = await queryRows<{ personId: string; method: string; heldBy: string }>(

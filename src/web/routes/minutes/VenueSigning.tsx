@@ -58,7 +58,7 @@ export function VenueSigning({
                       </Text>
                     )}
                   </div>
-                  <Group gap={4} wrap="nowrap">
+                  <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                     <Badge variant="light" color={p.role === 'participant' ? 'gray' : 'blue'}>
                       {t(`minutes.${p.role}`)}
                     </Badge>
