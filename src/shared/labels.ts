@@ -2,6 +2,7 @@
 export const fieldLabels: Record<string, string> = {
   email: 'Email',
   password: 'Mật khẩu',
+  pin: 'Mã PIN',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
   code: 'Mã',

@@ -112,6 +112,10 @@ export const minutesSignature = z.object({
   role: z.string(),
   signedAt: z.string(),
   textHash: z.string(),
+  /** How the signer proved who they were: their own session, or their PIN or password at the venue (decision 0028). */
+  method: z.enum(['account', 'pin', 'password']),
+  /** At the venue: who held the device. */
+  heldByName: z.string().nullable(),
 });
 
 /** A correction to locked minutes, with its signatures. */
@@ -141,6 +145,8 @@ export const minutesView = z.object({
     z.object({
       personId: z.string(),
       fullName: z.string(),
+      /** The signer's school (or office), to tell people apart on the venue list. */
+      unitName: z.string().nullable(),
       role: z.enum(['chair', 'secretary', 'participant']),
       signedAt: z.string().nullable(),
     }),
@@ -154,6 +160,8 @@ export const minutesView = z.object({
     sign: z.boolean(),
     addAddendum: z.boolean(),
     signAddenda: z.boolean(),
+    /** The secretary or chair may take signatures on their device ("Ký tại chỗ"). */
+    venueSign: z.boolean(),
   }),
 });
 

@@ -37,6 +37,7 @@ const page = <TPath extends string>(path: TPath, importer: () => Promise<{ defau
 
 const homeRoute = page('/', () => import('./routes/home/HomePage'));
 const passwordRoute = page('/account/password', () => import('./routes/auth/ChangePasswordPage'));
+const signingPinRoute = page('/account/signing-pin', () => import('./routes/auth/SigningPinPage'));
 const notificationSettingsRoute = page('/settings/notifications', () => import('./routes/notifications/NotificationSettingsPage'));
 const outboxRoute = page('/admin/outbox', () => import('./routes/notifications/OutboxPage'));
 const orgsRoute = page('/orgs', () => import('./routes/orgs/OrgTreePage'));
@@ -224,6 +225,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    signingPinRoute,
     notificationSettingsRoute,
     outboxRoute,
     orgsRoute,

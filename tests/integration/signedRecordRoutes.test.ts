@@ -24,6 +24,7 @@ import { createTestApp, type TestApp, type TestClient } from '../helpers/testApp
  */
 const EXEMPT: Record<string, string> = {
   'POST /api/meetings/:id/minutes/sign': 'signing itself (it refuses on its own once the minutes are locked)',
+  'POST /api/meetings/:id/minutes/venue-sign': 'signing at the venue (the same signing path: refused once the minutes are locked)',
   'POST /api/meetings/:id/minutes/addenda': 'a correction to locked minutes is a signed addendum; the minutes stay as signed',
   'POST /api/meetings/:id/minutes/addenda/:addendumId/sign': 'signing an addendum',
   'PUT /api/lesson-study/:id/step':

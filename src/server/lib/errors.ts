@@ -13,6 +13,11 @@ export const errorCatalog = {
     vi: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút',
     en: 'Too many failed log-ins. Try again in {minutes} minutes',
   },
+  VENUE_SIGN_RATE_LIMITED: {
+    status: 429,
+    vi: 'Đã nhập sai mã PIN hoặc mật khẩu quá nhiều lần. Vui lòng thử lại sau {minutes} phút',
+    en: 'Too many wrong PINs or passwords. Try again in {minutes} minutes',
+  },
   CSRF: { status: 403, vi: 'Phiên làm việc không hợp lệ, vui lòng tải lại trang', en: 'Invalid CSRF token; reload the page' },
   FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
   SELF_APPROVAL: {

@@ -1,13 +1,13 @@
 import { Menu, Text } from '@mantine/core';
 import type { Me } from '@shared/types';
-import { IconBellCog, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBellCog, IconDeviceMobile, IconKey, IconLogout } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useLogout } from '../api/auth';
 import { useT } from '../i18n/context';
 import { AvatarButton } from './UserMenu';
 
 /**
- * The avatar menu with the user's name, "Đổi mật khẩu" and "Đăng xuất". Loaded by UserMenu on the first intent to
+ * The avatar menu with the user's name, "Đổi mật khẩu", "Mã PIN ký tại chỗ" and "Đăng xuất". Loaded by UserMenu on the first intent to
  * open it (pointer, touch, focus), opened at once when that intent was a click.
  */
 export default function UserMenuDropdown({ me, defaultOpened }: { me: Me; defaultOpened: boolean }) {
@@ -31,6 +31,13 @@ export default function UserMenuDropdown({ me, defaultOpened }: { me: Me; defaul
         <Menu.Divider />
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => navigate({ to: '/account/password' })}>
           {t('user.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconDeviceMobile size={16} />}
+          data-testid="signing-pin-menu"
+          onClick={() => navigate({ to: '/account/signing-pin' })}
+        >
+          {t('pin.menu')}
         </Menu.Item>
         <Menu.Item
           leftSection={<IconBellCog size={16} />}

@@ -194,6 +194,11 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
       { orgId: c.s.school, schoolYearId: c.w.yearId, termNumber: 1, title: 'Kế hoạch của trường', items: [planItem(c)] },
     ],
   },
+  // Venue signing: the own meeting's chair holds the device; the team head signs with their own password.
+  'POST /api/meetings/:id/minutes/venue-sign': {
+    caller: 'panelHead',
+    bodies: (c) => [{ personId: c.w.persons.teamHead, password: 'lientruong2026' }],
+  },
   'PUT /api/plans/:id': { bodies: (c) => [{ termNumber: 2, title: 'Kế hoạch học kỳ II', items: [planItem(c, '2027-04-12')] }] },
   // The spare meeting: the main one's minutes are out for signing, and a meeting in signing can no longer be linked.
   'POST /api/plans/:id/items/:itemId/status': {

@@ -118,6 +118,9 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'POST /api/auth/logout': { rule: 'any session', own: ALL, throwaway: true },
   'GET /api/auth/me': { rule: 'any logged-in user', own: ALL },
   'POST /api/auth/change-password': { rule: 'any logged-in user (own password)', own: ALL, validationFirst: 'body' },
+  'GET /api/auth/signing-pin': { rule: 'any logged-in user (whether their own PIN is set)', own: ALL },
+  'PUT /api/auth/signing-pin': { rule: 'any logged-in user (own PIN only: no id)', own: ALL, body: () => ({ pin: '2580' }) },
+  'DELETE /api/auth/signing-pin': { rule: 'any logged-in user (own PIN only: no id)', own: ALL },
 
   // ── calendar feeds: the secret token is the credential ──────────────────────────────────────────────────────────
   'GET /api/calendar/network/:file': {
@@ -346,6 +349,12 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
     rule: 'participants (present or late attendees, chair, secretary) while the minutes are out for signing',
     own: ['principal', 'teamHead'],
     other: [],
+  },
+  'POST /api/meetings/:id/minutes/venue-sign': {
+    rule: "the meeting's chair or secretary, for a required signer (no demo role is either; the id axis uses the chair)",
+    own: [],
+    other: [],
+    body: (c) => ({ personId: c.w.persons.teamHead, password: 'sai-mat-khau' }),
   },
   'POST /api/meetings/:id/minutes/start-signing': {
     rule: 'the secretary and the chair only (on a meeting whose minutes are still a draft)',

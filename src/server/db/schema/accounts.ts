@@ -17,6 +17,9 @@ export const accounts = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** Argon2id hash of the person's own short PIN for signing at the venue on the secretary's device (decision 0028). */
+    signingPinHash: text('signing_pin_hash'),
+    signingPinSetAt: timestamp('signing_pin_set_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(sql`lower(${t.email})`), uniqueIndex('accounts_person_unique').on(t.personId)],

@@ -64,6 +64,15 @@ export const minutesSignatures = pgTable(
     role: text('role').notNull().default('participant'),
     textHash: text('text_hash').notNull(),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * How the signer proved who they were (decision 0028): 'account' (their own session), or at the venue on the
+     * secretary's or chair's device with their own 'pin' or 'password'.
+     */
+    method: text('method').notNull().default('account'),
+    /** At the venue: who held the device (the secretary or chair whose session submitted the signature). */
+    heldBy: uuid('held_by').references(() => people.id, { onDelete: 'restrict' }),
+    /** At the venue: the device's user agent, as its browser sent it. */
+    device: text('device'),
   },
   (t) => [unique('minutes_signatures_unique').on(t.minutesId, t.personId), index('minutes_signatures_person_idx').on(t.personId)],
 );

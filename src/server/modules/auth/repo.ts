@@ -84,6 +84,20 @@ export async function findAccount(db: Executor, id: string) {
   return rows[0];
 }
 
+/** The account of a person (each person has at most one). */
+export async function findAccountByPerson(db: Executor, personId: string) {
+  const rows = await db.select().from(accounts).where(eq(accounts.personId, personId)).limit(1);
+  return rows[0];
+}
+
+/** Sets (or, with null, removes) an account's signing PIN hash. */
+export async function setSigningPin(db: Executor, accountId: string, pinHash: string | null): Promise<void> {
+  await db
+    .update(accounts)
+    .set({ signingPinHash: pinHash, signingPinSetAt: pinHash ? new Date() : null })
+    .where(eq(accounts.id, accountId));
+}
+
 /** Stores a new session. */
 export async function insertSession(
   db: Executor,

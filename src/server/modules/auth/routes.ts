@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { meView } from '../../../shared/authViews';
 import { changePasswordInput, loginInput } from '../../../shared/schemas';
+import { signingPinInput, signingPinStatus } from '../../../shared/venueSigning';
 import { noContent } from '../../../shared/views';
 import { requireActor, requireAuth, SESSION_COOKIE, setSessionCookie } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
+import { inTransaction } from '../../lib/tx';
 import * as authRepo from './repo';
 import * as service from './service';
+import * as signingPin from './signingPin';
 
-/** Log in, log out, who am I, change password. */
+/** Log in, log out, who am I, change password, the own signing PIN. */
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
@@ -47,4 +50,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.status(204).send();
     },
   );
+
+  r.get('/auth/signing-pin', { schema: { tags: ['auth'], response: { 200: signingPinStatus } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return signingPin.pinStatus(ctx.database.db, actor);
+  });
+
+  r.put('/auth/signing-pin', { schema: { tags: ['auth'], body: signingPinInput, response: { 200: signingPinStatus } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return inTransaction(ctx, (tx) => signingPin.setPin(tx, actor, req.body));
+  });
+
+  r.delete('/auth/signing-pin', { schema: { tags: ['auth'], response: { 200: signingPinStatus } } }, async (req) => {
+    const actor = await requireActor(req, ctx);
+    return inTransaction(ctx, (tx) => signingPin.clearPin(tx, actor));
+  });
 }

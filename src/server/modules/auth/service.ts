@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChangePasswordInput, LoginInput } from '../../../shared/schemas';
 import type { Me } from '../../../shared/types';
 import { type Actor, loadActor } from '../../lib/actor';
+import { blockedForMinutes } from '../../lib/attemptLimit';
 import { hashPassword, hashToken, newTokens, verifyPassword } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { AppError, fieldError } from '../../lib/errors';
@@ -27,15 +28,10 @@ export function toMe(actor: Actor, auth: { email: string; locale: 'vi' | 'en'; c
 }
 
 async function checkRateLimit(ctx: AppContext, keys: string[]): Promise<void> {
-  const windowMs = ctx.config.loginWindowMinutes * 60_000;
-  const since = new Date(Date.now() - windowMs);
   for (const key of keys) {
-    const { count, oldest } = await authRepo.countFailures(ctx.database.db, key, since);
     const limit = key.startsWith('ip:') ? ctx.config.loginMaxFailures * 4 : ctx.config.loginMaxFailures;
-    if (count >= limit) {
-      const waitMs = (oldest ? oldest.getTime() + windowMs : Date.now() + windowMs) - Date.now();
-      throw new AppError('LOGIN_RATE_LIMITED', { params: { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) } });
-    }
+    const minutes = await blockedForMinutes(ctx.database.db, key, limit, ctx.config.loginWindowMinutes);
+    if (minutes !== null) throw new AppError('LOGIN_RATE_LIMITED', { params: { minutes } });
   }
 }
 

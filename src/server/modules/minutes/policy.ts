@@ -9,7 +9,8 @@ export { canReadMeetingRecord as canReadMinutes } from '../attendance/policy';
 /**
  * Minutes policy. Reading: see canReadMinutes. Writing the text and starting the signing: the secretary and the
  * chair, while the minutes are a draft. Signing: participants only (attendees present or late, chair, secretary).
- * Addenda to locked minutes: written by the secretary or chair, signed by participants. Nobody, not even an admin,
+ * Signing at the venue (decision 0028): the chair or secretary's session submits the signature of a required signer
+ * who proved who they are on that device. Addenda to locked minutes: written by the secretary or chair, signed by participants. Nobody, not even an admin,
  * changes locked minutes.
  */
 export function minutesCan(
@@ -26,6 +27,7 @@ export function minutesCan(
     sign: participant && !signed && status === 'signing',
     addAddendum: writer && status === 'locked',
     signAddenda: participant && status === 'locked',
+    venueSign: writer && status === 'signing',
   };
 }
 
@@ -44,5 +46,8 @@ export const authorize = authorizer({
   /** Writing the text, starting the signing, adding an addendum: the chair and the secretary. */
   write: (actor: Actor, m: MeetingAccess) => isChairOrSecretary(actor, m),
   sign: (actor: Actor, f: { signers: ReadonlyMap<string, string> }) => isSigner(actor, f.signers),
+  /** Signing at the venue: the device holder is the meeting's chair or secretary, the signer a required signer. */
+  venueSign: (actor: Actor, f: { access: MeetingAccess; signers: ReadonlyMap<string, string>; signerId: string }) =>
+    isChairOrSecretary(actor, f.access) && f.signers.has(f.signerId),
   'teamCount.read': (actor: Actor, f: { teamChain: readonly string[] }) => canReadTeamCount(actor, f.teamChain),
 });

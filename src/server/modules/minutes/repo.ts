@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { MinutesStatus } from '../../../shared/enums';
 import { type Executor, queryRows } from '../../db/client';
 import { attachments, meetings, minutes, minutesAddenda, minutesSignatures, minutesVersions, people } from '../../db/schema';
@@ -63,7 +64,9 @@ export async function versionsOf(db: Executor, minutesId: string) {
   );
 }
 
-/** Signatures with the signer's name, in signing order. */
+const holders = alias(people, 'holders');
+
+/** Signatures with the signer's name, in signing order, with how each was proved and who held the venue device. */
 export async function signaturesOf(db: Executor, minutesId: string) {
   return db
     .select({
@@ -72,9 +75,12 @@ export async function signaturesOf(db: Executor, minutesId: string) {
       role: minutesSignatures.role,
       signedAt: minutesSignatures.signedAt,
       textHash: minutesSignatures.textHash,
+      method: sql<'account' | 'pin' | 'password'>`${minutesSignatures.method}`,
+      heldByName: holders.fullName,
     })
     .from(minutesSignatures)
     .innerJoin(people, eq(people.id, minutesSignatures.personId))
+    .leftJoin(holders, eq(holders.id, minutesSignatures.heldBy))
     .where(eq(minutesSignatures.minutesId, minutesId))
     .orderBy(asc(minutesSignatures.signedAt), asc(people.fullName));
 }
@@ -115,6 +121,19 @@ export async function names(db: Executor, ids: string[]): Promise<Map<string, st
     )})`,
   );
   return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
+/** Names of people with their unit (the school of a team member) on a date, by id. */
+export async function namesWithUnits(db: Executor, ids: string[], date: string) {
+  if (ids.length === 0) return new Map<string, { fullName: string; unitName: string | null }>();
+  const rows = await queryRows<{ id: string; fullName: string; unitName: string | null }>(
+    db,
+    sql`select p.id, p.full_name as "fullName", ${unitNameSql(sql`p.id`, date)} as "unitName" from people p where p.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((r) => [r.id, { fullName: r.fullName, unitName: r.unitName }]));
 }
 
 /** Presenters of a meeting: a teacher with their unit, or a team with its school. */

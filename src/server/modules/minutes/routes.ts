@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addendumInput, minutesTextInput, periodQuery } from '../../../shared/minutes';
 import { minutesVerification, minutesView, teamMeetingCount as teamMeetingCountView } from '../../../shared/minutesViews';
+import { venueSignInput } from '../../../shared/venueSigning';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { inTransaction } from '../../lib/tx';
 import { teamMeetingCount } from './count';
 import * as service from './service';
 import * as signing from './signing';
+import { venueSign } from './venue';
 
 const meetingParams = z.object({ id: z.uuid() });
 const addendumParams = z.object({ id: z.uuid(), addendumId: z.uuid() });
@@ -50,6 +52,17 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
     await inTransaction(ctx, (tx) => signing.sign(tx, actor, req.params.id));
     return service.getView(db, actor, req.params.id);
   });
+
+  r.post(
+    '/meetings/:id/minutes/venue-sign',
+    { schema: { tags, params: meetingParams, body: venueSignInput, response: { 200: minutesView } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      const ua = req.headers['user-agent'];
+      await venueSign(ctx, actor, req.params.id, req.body, typeof ua === 'string' ? ua.slice(0, 300) : null);
+      return service.getView(db, actor, req.params.id);
+    },
+  );
 
   r.get(
     '/meetings/:id/minutes/verify',

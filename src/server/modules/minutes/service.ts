@@ -85,11 +85,17 @@ export async function buildView(
     row ? repo.versionsOf(db, row.id) : Promise.resolve([]),
     row ? repo.addendaOf(db, row.id) : Promise.resolve([]),
   ]);
-  const names = await repo.names(db, [...roles.keys()]);
+  const names = await repo.namesWithUnits(db, [...roles.keys()], todayIso());
   const signedAt = new Map(signatures.map((s) => [s.personId, s.signedAt.toISOString()]));
   const order = { chair: 2, secretary: 1, participant: 0 };
   const participants = [...roles.entries()]
-    .map(([personId, role]) => ({ personId, role, fullName: names.get(personId) ?? '', signedAt: signedAt.get(personId) ?? null }))
+    .map(([personId, role]) => ({
+      personId,
+      role,
+      fullName: names.get(personId)?.fullName ?? '',
+      unitName: names.get(personId)?.unitName ?? null,
+      signedAt: signedAt.get(personId) ?? null,
+    }))
     .sort((a, b) => order[a.role] - order[b.role] || a.fullName.localeCompare(b.fullName, 'vi'));
   return {
     meetingId: m.meeting.id,

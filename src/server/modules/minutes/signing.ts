@@ -60,34 +60,64 @@ export async function startSigning(db: Executor, actor: Actor, meetingId: string
   });
 }
 
-/**
- * A participant signs the hash of the frozen text. The minutes row is locked FOR UPDATE first, so signatures of the
- * same minutes are decided one after another and the lock decision sees every committed signature. The chair signs
- * last: their signature locks the minutes (and the meeting) in the same transaction. Who must sign, and who is the
- * chair, come from the signers frozen at start-signing, not from the meeting row as it is now.
- */
-export async function sign(db: Executor, actor: Actor, meetingId: string): Promise<{ locked: boolean }> {
-  const m = await loadReadableMeeting(db, actor, meetingId);
-  const row = await repo.findByMeetingForUpdate(db, meetingId);
+/** How a signature was proved: the signer's own session, or their PIN or password on the holder's device (0028). */
+export type SignatureProof = { method: 'account' } | { method: 'pin' | 'password'; heldBy: string; device: string | null };
+
+/** Refuses minutes that are not out for signing (a draft, or already locked). */
+export function assertSignable<T extends { status: string }>(row: T | undefined): asserts row is T {
   if (!row || row.status === 'draft') throw notSigning();
   if (row.status === 'locked') throw new AppError('MINUTES_LOCKED');
+}
+
+/** A participant signs from their own account. */
+export function sign(db: Executor, actor: Actor, meetingId: string): Promise<{ locked: boolean }> {
+  return recordSignature(db, actor, meetingId, actor.personId, { method: 'account' });
+}
+
+/**
+ * A signer's signature of the hash of the frozen text, from their own session (`actor` is the signer) or at the venue
+ * (`actor` holds the device: the meeting's secretary or chair; the signer proved who they are with their own secret,
+ * checked by venue.ts before this runs). The minutes row is locked FOR UPDATE first, so signatures of the same minutes
+ * are decided one after another and the lock decision sees every committed signature. The chair signs last: their
+ * signature locks the minutes (and the meeting) in the same transaction. Who must sign, and who is the chair, come from
+ * the signers frozen at start-signing, not from the meeting row as it is now.
+ */
+export async function recordSignature(
+  db: Executor,
+  actor: Actor,
+  meetingId: string,
+  signerId: string,
+  proof: SignatureProof,
+): Promise<{ locked: boolean }> {
+  const m = await loadReadableMeeting(db, actor, meetingId);
+  const row = await repo.findByMeetingForUpdate(db, meetingId);
+  assertSignable(row);
   const roles = await signersOf(db, m.meeting, row);
-  authorize(actor, 'sign', { signers: roles });
-  // Authorised above: the actor is one of the signers, so their role is there.
-  const role = roles.get(actor.personId) as SignerRole;
+  if (proof.method === 'account') authorize(actor, 'sign', { signers: roles });
+  else authorize(actor, 'venueSign', { access: m.access, signers: roles, signerId });
+  // Authorised above: the signer is one of the signers, so their role is there.
+  const role = roles.get(signerId) as SignerRole;
   const signed = new Set((await repo.signaturesOf(db, row.id)).map((s) => s.personId));
-  if (signed.has(actor.personId)) return { locked: false };
+  if (signed.has(signerId)) return { locked: false };
   const chairId = [...roles.entries()].find(([, r]) => r === 'chair')?.[0] ?? null;
-  const missing = [...roles.keys()].filter((id) => id !== chairId && id !== actor.personId && !signed.has(id));
-  if (actor.personId === chairId && missing.length > 0) {
+  const missing = [...roles.keys()].filter((id) => id !== chairId && id !== signerId && !signed.has(id));
+  if (signerId === chairId && missing.length > 0) {
     const names = await repo.names(db, missing);
     const list = missing.map((id) => names.get(id) ?? '').join(', ');
     throw new AppError('INVALID_STATE', {
       params: { message: `Chủ trì ký sau cùng. Còn ${missing.length} người chưa ký: ${list}` },
     });
   }
-  await repo.insertSignature(db, { minutesId: row.id, personId: actor.personId, role, textHash: row.textHash ?? '' });
-  const lockNow = actor.personId === chairId || (!chairId && missing.length === 0);
+  const venue = proof.method === 'account' ? {} : { heldBy: proof.heldBy, device: proof.device };
+  await repo.insertSignature(db, {
+    minutesId: row.id,
+    personId: signerId,
+    role,
+    textHash: row.textHash ?? '',
+    method: proof.method,
+    ...venue,
+  });
+  const lockNow = signerId === chairId || (!chairId && missing.length === 0);
   if (lockNow) {
     await repo.lock(db, row.id, meetingId);
     await followMeeting(db, actor, m.meeting, { kind: 'held' });
@@ -97,6 +127,7 @@ export async function sign(db: Executor, actor: Actor, meetingId: string): Promi
     entityType: 'minutes',
     entityId: row.id,
     orgId: m.meeting.hostOrgId,
+    after: proof.method === 'account' ? undefined : { signerId, method: proof.method, heldBy: proof.heldBy, device: proof.device },
   });
   return { locked: lockNow };
 }

@@ -16,6 +16,7 @@ import { MinutesAddenda } from './MinutesAddenda';
 import { MinutesFactsList } from './MinutesFacts';
 import { MinutesSignatures } from './MinutesSignatures';
 import { RichTextEditor, RichTextView } from './RichTextEditor';
+import { VenueSigning } from './VenueSigning';
 
 const STATUS_COLOR = { draft: 'gray', signing: 'blue', locked: 'green' } as const;
 
@@ -25,6 +26,7 @@ function MinutesBody({ view }: { view: MinutesView }) {
   const [discussion, setDiscussion] = useState(view.discussion);
   const [recommendations, setRecommendations] = useState(view.recommendations);
   const [confirming, confirm] = useDisclosure(false);
+  const [venue, setVenue] = useState(false);
   const onError = (e: unknown) => showServerError(e, t);
 
   const save = () =>
@@ -91,10 +93,13 @@ function MinutesBody({ view }: { view: MinutesView }) {
         </Stack>
       )}
 
+      {venue && view.can.venueSign && <VenueSigning view={view} action={action} onClose={() => setVenue(false)} />}
+
       {view.status !== 'draft' && (
         <MinutesSignatures
           view={view}
           onSign={() => action.mutate({ kind: 'sign' }, { onSuccess: () => notifySuccess(t('minutes.signed')), onError })}
+          onVenue={venue ? undefined : () => setVenue(true)}
           pending={action.isPending}
         />
       )}

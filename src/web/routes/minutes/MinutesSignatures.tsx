@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { MinutesView } from '@shared/minutes';
-import { IconCircleCheck, IconShieldCheck, IconSignature } from '@tabler/icons-react';
+import { IconCircleCheck, IconDeviceMobile, IconShieldCheck, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMe } from '../../api/auth';
 import { Section } from '../../components/Section';
@@ -8,8 +8,22 @@ import { useT } from '../../i18n/context';
 import { formatDateTime } from '../../lib/dates';
 import { useVerifyMinutes } from './api';
 
-/** Who signs and who signed when; the "Ký xác nhận" button; the integrity check once signing has started. */
-export function MinutesSignatures({ view, onSign, pending }: { view: MinutesView; onSign: () => void; pending: boolean }) {
+/**
+ * Who signs and who signed when (and, for a venue signature, on whose device); the "Ký xác nhận" and "Ký tại chỗ"
+ * buttons; the integrity check once signing has started.
+ */
+export function MinutesSignatures({
+  view,
+  onSign,
+  onVenue,
+  pending,
+}: {
+  view: MinutesView;
+  onSign: () => void;
+  /** Opens venue signing; absent while it is open. */
+  onVenue?: () => void;
+  pending: boolean;
+}) {
   const t = useT();
   const me = useMe();
   const [verifying, setVerifying] = useState(false);
@@ -18,6 +32,7 @@ export function MinutesSignatures({ view, onSign, pending }: { view: MinutesView
   const myRole = view.participants.find((p) => p.personId === me.data?.personId)?.role;
   const othersMissing = view.participants.filter((p) => p.role !== 'chair' && !p.signedAt).length;
   const chairMustWait = myRole === 'chair' && othersMissing > 0;
+  const heldBy = new Map(view.signatures.filter((s) => s.method !== 'account').map((s) => [s.personId, s.heldByName ?? '']));
   return (
     <Section title={t('minutes.signatures', { n: signed, total: view.participants.length })} testId="signatures">
       <Stack gap="xs">
@@ -29,6 +44,7 @@ export function MinutesSignatures({ view, onSign, pending }: { view: MinutesView
               </Text>
               <Text size="xs" c="dimmed">
                 {t(`minutes.${p.role}`)}
+                {heldBy.has(p.personId) && ` · ${t('venue.signedOn', { name: heldBy.get(p.personId) ?? '' })}`}
               </Text>
             </div>
             {p.signedAt ? (
@@ -46,6 +62,11 @@ export function MinutesSignatures({ view, onSign, pending }: { view: MinutesView
         {view.can.sign && (
           <Button size="lg" leftSection={<IconSignature size={20} />} onClick={onSign} loading={pending} disabled={chairMustWait}>
             {t('minutes.sign')}
+          </Button>
+        )}
+        {view.can.venueSign && onVenue && (
+          <Button size="lg" variant="light" leftSection={<IconDeviceMobile size={20} />} onClick={onVenue} data-testid="venue-open">
+            {t('venue.open')}
           </Button>
         )}
         {view.textHash && (

@@ -1,4 +1,5 @@
 import type { MinutesTextInput, MinutesVerification, MinutesView } from '@shared/minutes';
+import type { VenueSignInput } from '@shared/venueSigning';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -23,6 +24,7 @@ type Action =
   | { kind: 'save'; body: MinutesTextInput }
   | { kind: 'start-signing' }
   | { kind: 'sign' }
+  | { kind: 'venue-sign'; body: VenueSignInput }
   | { kind: 'addendum'; content: string }
   | { kind: 'sign-addendum'; addendumId: string };
 
@@ -39,6 +41,8 @@ export function useMinutesAction(meetingId: string) {
           return api<MinutesView>(`${base}/start-signing`, { method: 'POST' });
         case 'sign':
           return api<MinutesView>(`${base}/sign`, { method: 'POST' });
+        case 'venue-sign':
+          return api<MinutesView>(`${base}/venue-sign`, { method: 'POST', body: a.body });
         case 'addendum':
           return api<MinutesView>(`${base}/addenda`, { method: 'POST', body: { content: a.content } });
         case 'sign-addendum':
