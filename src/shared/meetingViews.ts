@@ -74,6 +74,8 @@ export const invitationRuleView = z.object({
     z.object({ orgIds: z.array(z.string()) }),
     z.object({ underOrgId: z.string(), levels: z.array(z.enum(SCHOOL_LEVELS)) }),
   ]),
+  levels: z.array(z.enum(SCHOOL_LEVELS)).optional(),
+  grade: z.number().nullish(),
 });
 
 /** An attachment of a meeting (its metadata; the file is downloaded separately). */
@@ -141,7 +143,27 @@ export const meetingLinkList = z.object({
 });
 
 /** What adding an invitation rule did. */
-export const ruleAddedReply = z.object({ ruleId: z.string(), description: z.string(), matched: z.number(), added: z.number() });
+export const ruleAddedReply = z.object({
+  ruleId: z.string(),
+  description: z.string(),
+  matched: z.number(),
+  added: z.number(),
+  /** How many of those matched were kept although the levels they teach are unknown. */
+  unknownLevel: z.number(),
+});
+
+/** What a rule would do, written nowhere: its description, the level filter applied, who it reaches. */
+export const rulePreviewReply = z.object({
+  description: z.string(),
+  levels: z.array(z.enum(SCHOOL_LEVELS)),
+  matched: z.number(),
+  /** Matched and not invited yet. */
+  added: z.number(),
+  unknownLevel: z.number(),
+  /** Up to 20 names of those kept with an unknown level, so the editor can state it on their profile. */
+  unknownLevelNames: z.array(z.string()),
+});
+export type RulePreview = z.infer<typeof rulePreviewReply>;
 
 /** How many people an invitation by name added. */
 export const invitedReply = z.object({ added: z.number() });

@@ -184,6 +184,12 @@ export const invitationRule = z.object({
   subjectIds: z.array(z.uuid()).max(20).default([]),
   positions: z.array(z.enum(POSITIONS)).max(7).default([]),
   scope: invitationRuleScope,
+  /**
+   * Only these school levels (schools spanning one; teachers teaching one, those of unknown level kept). Left out, the
+   * level of `grade` or else of the meeting's grade applies; an empty list means every level.
+   */
+  levels: z.array(z.enum(SCHOOL_LEVELS)).max(4).optional(),
+  grade: z.number().int().min(1, 'Khối lớp phải từ 1 đến 12').max(12, 'Khối lớp phải từ 1 đến 12').nullish(),
 });
 export type InvitationRule = z.output<typeof invitationRule>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POSITIONS } from './enums';
+import { POSITIONS, SCHOOL_LEVELS } from './enums';
 import { paged, positionView, subjectView } from './views';
 
 /** Response schemas of people (staff lists and person pages). Contacts are nullable: not every reader sees them. */
@@ -18,6 +18,8 @@ export const personSummary = z.object({
 /** A person's page: memberships over time, whether an account exists, what the actor may do. */
 export const personDetail = personSummary.extend({
   gender: z.enum(['male', 'female']).nullable(),
+  /** School levels the person teaches, as stated (empty: derived from their school or team when invitations filter). */
+  teachingLevels: z.array(z.enum(SCHOOL_LEVELS)),
   memberships: z.array(
     z.object({
       id: z.string(),

@@ -125,6 +125,8 @@ export const personInput = z.object({
   phone: optionalText(30),
   gender: z.enum(['male', 'female']).nullish(),
   subjectIds: z.array(z.uuid()).max(20).default([]),
+  /** School levels taught; empty = derived from the school or team. Left out on an update, the stored ones stay. */
+  teachingLevels: z.array(z.enum(SCHOOL_LEVELS)).max(4).optional(),
   positions: z.array(membershipInput).min(1).max(20),
 });
 export type PersonInput = z.input<typeof personInput>;

@@ -78,6 +78,7 @@ export interface PersonOverrides {
   email?: string | null;
   phone?: string | null;
   gender?: 'male' | 'female' | null;
+  teachingLevels?: SchoolLevel[];
   positions?: Array<{ orgId: string; position: Position; validFrom?: string | null; validTo?: string | null }>;
   subjectIds?: string[];
 }
@@ -91,6 +92,7 @@ export async function buildPerson(db: Executor, o: PersonOverrides = {}) {
     email: o.email === undefined ? `nguoi${n}@truong.edu.vn` : o.email,
     phone: o.phone ?? null,
     gender: o.gender ?? null,
+    teachingLevels: o.teachingLevels ?? [],
   });
   await peopleRepo.setMemberships(
     db,

@@ -107,7 +107,8 @@ async function request(route: RouteKey) {
   }
   let body = ROUTE_SPECS[key]?.body?.(ctx);
   if (key === 'PUT /api/meetings/:id') body = await wholeForm();
-  if (key === 'POST /api/meetings/:id/invitation-rules') body = { rule: { scope: { orgIds: [w.own.school] } } };
+  if (key === 'POST /api/meetings/:id/invitation-rules' || key === 'POST /api/meetings/:id/invitation-rules/preview')
+    body = { rule: { scope: { orgIds: [w.own.school] } } };
   return chair.request(route.method as 'POST' | 'PUT' | 'DELETE', url, body ?? (route.method === 'DELETE' ? undefined : {}));
 }
 

@@ -12,6 +12,7 @@ import type {
   MinePage,
   NotificationList,
 } from '@shared/meetings';
+import type { RulePreview } from '@shared/meetingViews';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -136,6 +137,17 @@ export function useInvitations(id: string) {
       }
     },
     onSuccess: invalidate,
+  });
+}
+
+/** What a rule would do (nothing written): who it matches, the level filter, who is kept with an unknown level. */
+export function useRulePreview(id: string, body: InvitationRuleInput | null) {
+  return useQuery({
+    queryKey: ['meetings', id, 'rule-preview', body],
+    queryFn: ({ signal }) => api<RulePreview>(`/meetings/${id}/invitation-rules/preview`, { method: 'POST', body, signal }),
+    placeholderData: keepPreviousData,
+    enabled: body !== null,
+    retry: false,
   });
 }
 

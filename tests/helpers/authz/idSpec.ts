@@ -118,6 +118,14 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
       { rule: { subjectIds: [c.x.toan], positions: ['teacher'], scope: { underOrgId: c.s.school } } },
     ],
   },
+  'POST /api/meetings/:id/invitation-rules/preview': {
+    params: (c) => ({ id: c.s.spareMeeting }),
+    bodies: (c) => [
+      { rule: { subjectIds: [c.x.toan], positions: ['teacher'], scope: { networkId: c.s.network }, levels: [] } },
+      { rule: { subjectIds: [c.x.toan], positions: ['teacher'], scope: { orgIds: [c.s.school] } } },
+      { rule: { subjectIds: [c.x.toan], positions: ['teacher'], scope: { underOrgId: c.s.school } } },
+    ],
+  },
   'POST /api/meetings/:id/invitations': {
     params: (c) => ({ id: c.s.spareMeeting }),
     bodies: (c) => [{ personIds: [c.w.persons.teamHead], venueId: c.x.own.spareVenue }],

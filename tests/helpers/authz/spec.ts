@@ -311,6 +311,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /api/meetings/:id/checkin-code': { rule: 'attendance recorders', own: OFFICE, other: ADM },
   'POST /api/meetings/:id/held': { rule: 'editors', own: OFFICE, other: ADM, params: fresh('meeting') },
   'POST /api/meetings/:id/invitation-rules': { rule: 'editors', own: OFFICE, other: ADM, validationFirst: 'body' },
+  'POST /api/meetings/:id/invitation-rules/preview': { rule: 'editors', own: OFFICE, other: ADM, validationFirst: 'body' },
   'DELETE /api/meetings/:id/invitation-rules/:ruleId': {
     rule: 'editors',
     own: OFFICE,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { position } from './enums';
+import { position, schoolLevel } from './enums';
 import { orgs, subjects } from './orgs';
 
 /** A member of staff: teacher, manager, specialist. */
@@ -13,6 +13,8 @@ export const people = pgTable(
     email: text('email'),
     phone: text('phone'),
     gender: text('gender'),
+    /** The school levels the person teaches, when stated; empty = derived from their school or team (see teachingLevels.ts). */
+    teachingLevels: schoolLevel('teaching_levels').array().notNull().default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

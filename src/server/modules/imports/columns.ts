@@ -72,6 +72,13 @@ export const STAFF_COLUMNS: readonly ColumnSpec[] = [
     width: 24,
     help: 'Tên các môn, cách nhau bằng dấu phẩy, ví dụ: Toán, Tin học.',
   },
+  {
+    key: 'teachingLevels',
+    header: 'Cấp dạy',
+    required: false,
+    width: 12,
+    help: `Cấp học giáo viên dạy: ${SCHOOL_LEVELS.map((l) => levelLabels[l]).join(', ')}; nhiều cấp cách nhau bằng dấu phẩy. Để trống: giữ cấp đã lưu; người mới thì theo trường (trường một cấp học) hoặc theo tên tổ, môn dạy (trường nhiều cấp học).`,
+  },
 ];
 
 /** The columns of a kind. */

@@ -118,16 +118,28 @@ export function insertPeople(db: Executor, rows: Array<typeof people.$inferInser
 /** Updates many people's own fields, one statement per chunk. */
 export async function updatePeople(
   db: Executor,
-  rows: Array<{ id: string; code: string | null; fullName: string; email: string | null; phone: string | null; gender: string | null }>,
+  rows: Array<{
+    id: string;
+    code: string | null;
+    fullName: string;
+    email: string | null;
+    phone: string | null;
+    gender: string | null;
+    teachingLevels: string[];
+  }>,
 ) {
   for (const part of chunks(rows, 1000)) {
     const values = sql.join(
-      part.map((r) => sql`(${r.id}::uuid, ${r.code}::text, ${r.fullName}::text, ${r.email}::text, ${r.phone}::text, ${r.gender}::text)`),
+      part.map(
+        (r) =>
+          sql`(${r.id}::uuid, ${r.code}::text, ${r.fullName}::text, ${r.email}::text, ${r.phone}::text, ${r.gender}::text, ${`{${r.teachingLevels.join(',')}}`}::school_level[])`,
+      ),
       sql`, `,
     );
     await db.execute(sql`
-      update people p set code = v.code, full_name = v.full_name, email = v.email, phone = v.phone, gender = v.gender, updated_at = now()
-      from (values ${values}) as v(id, code, full_name, email, phone, gender) where p.id = v.id`);
+      update people p set code = v.code, full_name = v.full_name, email = v.email, phone = v.phone, gender = v.gender,
+        teaching_levels = v.teaching_levels, updated_at = now()
+      from (values ${values}) as v(id, code, full_name, email, phone, gender, teaching_levels) where p.id = v.id`);
   }
 }
 

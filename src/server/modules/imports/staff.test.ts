@@ -153,6 +153,27 @@ describe('staff import', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('reads «Cấp dạy» (TH, THCS, …), refuses an unknown level, and keeps the stored levels when the cell is empty', async () => {
+    const header = [...STAFF_HEADER, 'Cấp dạy'];
+    const row = (levels: string) => ['', 'Phan Thị Thu', 'thu@ttd.edu.vn', '', '', 'TTD-TOAN', 'Giáo viên', 'Toán', levels];
+    const levelsOfThu = async () =>
+      (await queryRows<{ l: string[] }>(t.db, sql`select teaching_levels::text[] as l from people where email = 'thu@ttd.edu.vn'`))[0]?.l;
+    const bad = await importFile(principal, 'staff', 'cap.xlsx', await xlsxOf(header, [row('Đại học')]));
+    expect(bad.errors.map((e) => e.message)).toEqual([
+      'Dòng 2, cột «Cấp dạy»: "Đại học" không phải cấp học hợp lệ (TH, THCS, THPT, Mầm non)',
+    ]);
+    expect(await levelsOfThu()).toBeUndefined();
+    const job = await importFile(principal, 'staff', 'cap.xlsx', await xlsxOf(header, [row('THCS, TH')]));
+    expect(job.summary).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(await levelsOfThu()).toEqual(['primary', 'lower_secondary']);
+    const again = await importFile(principal, 'staff', 'cap.xlsx', await xlsxOf(header, [row('')]));
+    expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await levelsOfThu()).toEqual(['primary', 'lower_secondary']);
+    const changed = await importFile(principal, 'staff', 'cap.xlsx', await xlsxOf(header, [row('THCS')]));
+    expect(changed.summary).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await levelsOfThu()).toEqual(['lower_secondary']);
+  });
+
   it('refuses a teacher with 403 and no job', async () => {
     const teacher = await t.client().login(w.users.teacher.email, w.users.teacher.password);
     const res = await upload(teacher, 'staff', 'can-bo.xlsx', await xlsxOf(STAFF_HEADER, goodRows));

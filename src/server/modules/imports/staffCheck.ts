@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Position } from '../../../shared/enums';
+import { type Position, SCHOOL_LEVELS, type SchoolLevel } from '../../../shared/enums';
 import { orgTypeLabels, positionLabels } from '../../../shared/labels';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import * as orgsRepo from '../orgs/repo';
 import { POSITION_ORG_TYPES } from '../people/service';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { fold, genderOf, positionOf, STAFF_COLUMNS, splitList } from './columns';
+import { fold, genderOf, levelOf, positionOf, STAFF_COLUMNS, splitList } from './columns';
 import type { SheetRow } from './parse';
 import { canWriteStaff } from './policy';
 import { cleanPhone, isEmail, keepPhone, Problems } from './problems';
@@ -27,6 +27,8 @@ export interface StaffPerson {
   positions: Array<{ row: number; orgId: string; position: Position }>;
   /** null when no row names subjects: the stored subjects are kept. */
   subjectIds: string[] | null;
+  /** null when no row names the levels taught: the stored ones are kept (empty for a new person: derived). */
+  teachingLevels: SchoolLevel[] | null;
   stored?: StoredPerson;
   storedSubjects: string[];
   /** Positions not yet held (open memberships are compared by org and position). */
@@ -44,6 +46,18 @@ interface Parsed {
   orgCode: string;
   position: Position;
   subjectIds: string[] | null;
+  teachingLevels: SchoolLevel[] | null;
+}
+
+function readLevels(r: SheetRow, p: Problems): SchoolLevel[] | null {
+  if (!r.values.teachingLevels) return null;
+  const out: SchoolLevel[] = [];
+  for (const part of splitList(r.values.teachingLevels)) {
+    const l = levelOf(part);
+    if (l) out.push(l);
+    else p.add(r.row, H.teachingLevels, `"${part}" không phải cấp học hợp lệ (TH, THCS, THPT, Mầm non)`);
+  }
+  return out;
 }
 
 function readRow(r: SheetRow, subjects: Map<string, string>, p: Problems): Parsed | null {
@@ -68,6 +82,7 @@ function readRow(r: SheetRow, subjects: Map<string, string>, p: Problems): Parse
       else p.add(r.row, H.subjects, `không có môn "${name}"`);
     }
   }
+  const teachingLevels = readLevels(r, p);
   if (v.fullName.length > 200) p.add(r.row, H.fullName, 'dài tối đa 200 ký tự');
   if (v.code.length > 50) p.add(r.row, H.code, 'dài tối đa 50 ký tự');
   if (p.list.length > before || !position) return null;
@@ -82,6 +97,7 @@ function readRow(r: SheetRow, subjects: Map<string, string>, p: Problems): Parse
     orgCode: v.orgCode,
     position,
     subjectIds,
+    teachingLevels,
   };
 }
 
@@ -179,6 +195,8 @@ export async function checkStaff(
     const given = rows.filter((r) => r.subjectIds !== null);
     const subjectIds = given.length > 0 ? [...new Set(given.flatMap((r) => r.subjectIds ?? []))].sort() : null;
     const storedSubjects = stored ? (subjectsOf.get(stored.id) ?? []).map((s) => s.subjectId).sort() : [];
+    const levelRows = rows.filter((r) => r.teachingLevels !== null);
+    const teachingLevels = levelRows.length > 0 ? SCHOOL_LEVELS.filter((l) => levelRows.some((r) => r.teachingLevels?.includes(l))) : null;
     const fields = { code, fullName: pick('fullName') ?? '', phone: pick('phone'), gender: pick('gender') };
     const person: StaffPerson = {
       id: stored?.id ?? randomUUID(),
@@ -188,6 +206,7 @@ export async function checkStaff(
       fields,
       positions,
       subjectIds,
+      teachingLevels,
       stored,
       storedSubjects,
       newPositions,
@@ -231,6 +250,7 @@ export function mergedPerson(x: StaffPerson) {
     email: x.email,
     phone: keepPhone(x.fields.phone, s?.phone),
     gender: x.fields.gender ?? s?.gender ?? null,
+    teachingLevels: x.teachingLevels ?? s?.teachingLevels ?? [],
   };
 }
 
@@ -244,6 +264,7 @@ function personFieldsChanged(x: StaffPerson, s: StoredPerson): boolean {
     m.email !== (s.email ?? '').toLowerCase() ||
     m.phone !== s.phone ||
     m.gender !== s.gender ||
+    m.teachingLevels.join() !== SCHOOL_LEVELS.filter((l) => s.teachingLevels.includes(l)).join() ||
     subjectsChanged
   );
 }

@@ -7,6 +7,7 @@ import { fieldError, notFound } from '../../lib/errors';
 import { notify } from '../notifications/service';
 import * as orgsRepo from '../orgs/repo';
 import { loadEditable, requireStatus } from './access';
+import { filterByLevel, ruleLevels } from './inviteLevels';
 import * as inviteRepo from './inviteRepo';
 import { invitableSubtrees, inviteReach, requireInvitablePeople } from './inviteScope';
 import type { InviteReach } from './policy';
@@ -54,7 +55,8 @@ export async function describeRule(db: Executor, rule: InvitationRule): Promise<
     const levels = s.levels.map((l) => LEVEL[l]).join(', ');
     where = `các trường ${levels ? `${levels} ` : ''}thuộc ${(await inviteRepo.namesOf(db, 'orgs', [s.underOrgId]))[0] ?? ''}`;
   }
-  return `${who}${what} — ${where}`.slice(0, 500);
+  const levels = rule.levels?.length ? ` — cấp ${rule.levels.map((l) => LEVEL[l]).join(', ')}` : '';
+  return `${who}${what} — ${where}${levels}`.slice(0, 500);
 }
 
 /** The venue invitees go to by default: the only venue, or the central one when in person. */
@@ -80,19 +82,45 @@ async function tellInvited(tx: Executor, actor: Actor, meeting: repo.MeetingRow,
   );
 }
 
-/** Adds a rule and invites the people it reaches as of the meeting's date (people already invited are kept). */
-export async function addRule(tx: Executor, actor: Actor, meetingId: string, input: InvitationRuleInput & { rule: InvitationRule }) {
+/**
+ * Who a rule reaches as of the meeting's date: the orgs of its scope (authorised), the holders of the positions and
+ * subjects there, then the level filter (`ruleLevels`: the rule's own, else its grade's, else the meeting grade's).
+ */
+async function matchRule(tx: Executor, actor: Actor, meetingId: string, input: InvitationRuleInput & { rule: InvitationRule }) {
   const { meeting } = await loadEditable(tx, actor, meetingId);
   requireStatus(meeting, OPEN, CLOSED_MESSAGE);
   const day = localDay(meeting.startsAt);
   const reach = await inviteReach(tx, meeting.hostOrgId, meeting.networkId, day);
   const orgIds = await scopeOrgs(tx, actor, reach, input.rule, day);
-  const personIds = await inviteRepo.peopleIn(tx, orgIds, day, input.rule);
-  const description = input.description || (await describeRule(tx, input.rule));
-  const rule = await inviteRepo.insertRule(tx, meetingId, input.rule, description);
-  const added = await inviteRepo.insertInvitations(tx, meetingId, personIds, {
+  const levels = ruleLevels(input.rule, meeting.grade);
+  const rule: InvitationRule = { ...input.rule, levels };
+  const holders = await inviteRepo.holdersIn(tx, orgIds, day, rule);
+  const { kept, unknown } = await filterByLevel(tx, holders, levels, day);
+  const description = input.description || (await describeRule(tx, rule));
+  return { meeting, rule, levels, kept, unknown, description };
+}
+
+/** What adding a rule would do, writing nothing (the invite dialog shows it before the editor confirms). */
+export async function previewRule(tx: Executor, actor: Actor, meetingId: string, input: InvitationRuleInput & { rule: InvitationRule }) {
+  const { levels, kept, unknown, description } = await matchRule(tx, actor, meetingId, input);
+  const invited = await inviteRepo.alreadyInvited(tx, meetingId, kept);
+  return {
+    description,
+    levels,
+    matched: kept.length,
+    added: kept.filter((id) => !invited.has(id)).length,
+    unknownLevel: unknown.length,
+    unknownLevelNames: await inviteRepo.personNames(tx, unknown.slice(0, 20)),
+  };
+}
+
+/** Adds a rule and invites the people it reaches as of the meeting's date (people already invited are kept). */
+export async function addRule(tx: Executor, actor: Actor, meetingId: string, input: InvitationRuleInput & { rule: InvitationRule }) {
+  const { meeting, rule, kept, unknown, description } = await matchRule(tx, actor, meetingId, input);
+  const stored = await inviteRepo.insertRule(tx, meetingId, rule, description);
+  const added = await inviteRepo.insertInvitations(tx, meetingId, kept, {
     venueId: await defaultVenue(tx, meetingId, meeting.mode),
-    ruleId: rule.id,
+    ruleId: stored.id,
   });
   await tellInvited(tx, actor, meeting, added);
   await audit(tx, actor, {
@@ -100,9 +128,9 @@ export async function addRule(tx: Executor, actor: Actor, meetingId: string, inp
     entityType: 'meeting',
     entityId: meetingId,
     orgId: meeting.hostOrgId,
-    after: { rule: input.rule, description, added: added.length },
+    after: { rule, description, added: added.length, unknownLevel: unknown.length },
   });
-  return { ruleId: rule.id, description, matched: personIds.length, added: added.length };
+  return { ruleId: stored.id, description, matched: kept.length, added: added.length, unknownLevel: unknown.length };
 }
 
 /**

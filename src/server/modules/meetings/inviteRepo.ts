@@ -1,23 +1,23 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Position } from '../../../shared/enums';
 import { type Executor, queryRows } from '../../db/client';
-import { invitationRules, invitations, memberships, orgSubjects, orgs, personSubjects } from '../../db/schema';
+import { invitationRules, invitations, memberships, orgSubjects, orgs, people, personSubjects } from '../../db/schema';
 import { membershipValidOn } from '../people/repo';
 
 /** Positions a rule's "teachers" also covers: team heads and deputies teach too. */
 const TEACHING: readonly Position[] = ['teacher', 'team_head', 'team_deputy'];
 
 /**
- * People holding a position valid on a day in one of the orgs, optionally with given positions and subjects. A rule
- * for teachers works as schools do: "teachers" includes team heads and deputies, and "teachers of subject X" is
- * anyone in scope whose teaching subjects include X, plus the heads and deputies of a team teaching X.
+ * The positions valid on a day in one of the orgs, optionally with given positions and subjects, with who holds them.
+ * A rule for teachers works as schools do: "teachers" includes team heads and deputies, and "teachers of subject X"
+ * is anyone in scope whose teaching subjects include X, plus the heads and deputies of a team teaching X.
  */
-export async function peopleIn(
+export async function holdersIn(
   db: Executor,
   orgIds: string[],
   day: string,
   f: { positions: Position[]; subjectIds: string[] },
-): Promise<string[]> {
+): Promise<Array<{ personId: string; orgId: string; position: Position }>> {
   if (orgIds.length === 0) return [];
   const conds = [inArray(memberships.orgId, orgIds), membershipValidOn(day)];
   const teachers = f.positions.includes('teacher');
@@ -33,11 +33,20 @@ export async function peopleIn(
   const both = and(byPosition, bySubject);
   // Whoever teaches X is one of "the teachers of X", whatever else they hold (a vice-principal who teaches Toán).
   if (both) conds.push(teachers && bySubject ? (or(teaches, both) as SQL) : both);
-  const rows = await db
-    .selectDistinct({ id: memberships.personId })
+  return db
+    .selectDistinct({ personId: memberships.personId, orgId: memberships.orgId, position: memberships.position })
     .from(memberships)
     .where(and(...conds));
-  return rows.map((r) => r.id);
+}
+
+/** Which of the people are invited to the meeting already. */
+export async function alreadyInvited(db: Executor, meetingId: string, personIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .select({ personId: invitations.personId })
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), inArray(invitations.personId, personIds)));
+  return new Set(rows.map((r) => r.personId));
 }
 
 /** Orgs each person holds a position in on one of the days (the invitable-set check of issue 14). */
@@ -83,6 +92,13 @@ export async function namesOf(db: Executor, table: 'orgs' | 'subjects' | 'networ
       sql`, `,
     )}) order by name`,
   );
+  return rows.map((r) => r.name);
+}
+
+/** Full names of people, sorted. */
+export async function personNames(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ name: people.fullName }).from(people).where(inArray(people.id, ids)).orderBy(people.fullName);
   return rows.map((r) => r.name);
 }
 

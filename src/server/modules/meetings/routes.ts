@@ -26,6 +26,7 @@ import {
   meetingSummary,
   minePage,
   ruleAddedReply,
+  rulePreviewReply,
 } from '../../../shared/meetingViews';
 import { fileBody, noContent } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
@@ -152,6 +153,15 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = await requireActor(req, ctx);
       const result = await inTransaction(ctx, (tx) => invite.addRule(tx, actor, req.params.id, req.body));
       return reply.status(201).send(result);
+    },
+  );
+
+  r.post(
+    '/meetings/:id/invitation-rules/preview',
+    { schema: { tags, params: idParams, body: invitationRuleInput, response: { 200: rulePreviewReply } } },
+    async (req) => {
+      const actor = await requireActor(req, ctx);
+      return invite.previewRule(db, actor, req.params.id, req.body);
     },
   );
 

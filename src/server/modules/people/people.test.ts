@@ -46,6 +46,24 @@ describe('people', () => {
     expect(filtered.items.map((p: { fullName: string }) => p.fullName)).toEqual(['Trần Thị Ngọc Hạnh']);
   });
 
+  it('states the levels a teacher teaches; an update leaving them out keeps them, an unknown level is refused', async () => {
+    const body = {
+      fullName: 'Lâm Thị Cấp',
+      email: 'cap@ttd.edu.vn',
+      positions: [{ orgId: w.orgs.team1.id, position: 'teacher' }],
+    };
+    const res = await principal.post('/api/people', { ...body, teachingLevels: ['lower_secondary', 'primary'] });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().teachingLevels).toEqual(['primary', 'lower_secondary']);
+    const kept = await principal.put(`/api/people/${res.json().id}`, { ...body, phone: '0912000222' });
+    expect(kept.json().teachingLevels).toEqual(['primary', 'lower_secondary']);
+    const cleared = await principal.put(`/api/people/${res.json().id}`, { ...body, teachingLevels: [] });
+    expect(cleared.json().teachingLevels).toEqual([]);
+    const bad = await principal.put(`/api/people/${res.json().id}`, { ...body, teachingLevels: ['university'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('teachingLevels');
+  });
+
   it('pages the list with a stable order and a total', async () => {
     const page1 = (await principal.get('/api/people?pageSize=2&page=1')).json();
     const page2 = (await principal.get('/api/people?pageSize=2&page=2')).json();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OFFICE_TYPES, type OrgType, type Position, SCHOOL_TYPES } from '../../../shared/enums';
+import { OFFICE_TYPES, type OrgType, type Position, SCHOOL_LEVELS, SCHOOL_TYPES } from '../../../shared/enums';
 import { orgTypeLabels, positionLabels } from '../../../shared/labels';
 import type { PersonPage } from '../../../shared/peopleViews';
 import type { PersonInput } from '../../../shared/schemas';
@@ -152,6 +152,7 @@ export async function get(db: Executor, actor: Actor, id: string): Promise<Perso
   return {
     ...summary,
     gender: (person.gender as 'male' | 'female' | null) ?? null,
+    teachingLevels: person.teachingLevels,
     memberships,
     hasAccount: await repo.hasAccount(db, id),
     can: { update: canWritePerson(actor, chains) },
@@ -179,6 +180,7 @@ function rowOf(input: ParsedPersonInput) {
     email: input.email?.toLowerCase() ?? null,
     phone: input.phone ?? null,
     gender: input.gender ?? null,
+    ...(input.teachingLevels ? { teachingLevels: SCHOOL_LEVELS.filter((l) => input.teachingLevels?.includes(l)) } : {}),
   };
 }
 

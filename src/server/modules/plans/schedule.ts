@@ -1,6 +1,7 @@
 import type { MeetingMode, MeetingStatus } from '../../../shared/enums';
 import { type InvitationRule, type MeetingCreate, meetingCreateInput } from '../../../shared/meetings';
 import type { PlanScheduleLine, PlanSchedulePreview, PlanScheduleResult } from '../../../shared/planSchedule';
+import { gradeLevel } from '../../../shared/teachingLevels';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
@@ -100,6 +101,8 @@ async function draftsOf(db: Executor, actor: Actor, plan: PlanRow): Promise<{ dr
       subjectIds: item.subjectIds,
       positions: [],
       scope: plan.networkId ? { networkId: plan.networkId } : { orgIds: [plan.orgId as string] },
+      // The level of the item's grade, stated so the preview line says what the meeting's rule will apply.
+      levels: item.grade ? [gradeLevel(item.grade)] : [],
     };
     const time = item.proposedTime?.slice(0, 5) ?? '07:30';
     let problem: string | null = null;

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, MultiSelect, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
-import { POSITIONS, SCHOOL_LEVELS } from '@shared/enums';
+import { POSITIONS, SCHOOL_LEVELS, type SchoolLevel } from '@shared/enums';
 import type { InvitationRuleInput, MeetingDetail } from '@shared/meetings';
+import { gradeLevel } from '@shared/teachingLevels';
 import { useState } from 'react';
 import { useInvitations, useMeetingAction } from '../../api/meetings';
 import { useSubjects } from '../../api/reference';
@@ -9,6 +10,7 @@ import { useT } from '../../i18n/context';
 import { serverFieldErrors } from '../../lib/formErrors';
 import { notifySuccess, showServerError } from '../../lib/notify';
 import { vnIso } from './meetingFormat';
+import { RulePreview } from './RulePreview';
 
 /** Postpone (optionally to a new day and time) or cancel, with a required reason. */
 export function ReasonModal({
@@ -89,18 +91,22 @@ export function RuleModal({ meeting, opened, onClose }: { meeting: MeetingDetail
   const [subjectIds, setSubjectIds] = useState<string[]>(meeting.subjects.map((s) => s.id));
   const [orgId, setOrgId] = useState<string | null>(null);
   const [levels, setLevels] = useState<string[]>([]);
+  // The levels taught, prefilled from the meeting's grade (a grade-8 meeting: THCS); cleared = every level.
+  const [taught, setTaught] = useState<string[]>(meeting.grade ? [gradeLevel(meeting.grade)] : []);
   const [description, setDescription] = useState('');
+  const scopeOf = () =>
+    scope === 'network' && meeting.network
+      ? { networkId: meeting.network.id }
+      : scope === 'under' && orgId
+        ? { underOrgId: orgId, levels }
+        : orgId
+          ? { orgIds: [orgId] }
+          : null;
+  const s0 = scopeOf();
+  const draft = s0 ? ({ rule: { positions, subjectIds, scope: s0, levels: taught as SchoolLevel[] } } as InvitationRuleInput) : null;
   const submit = () => {
-    const s =
-      scope === 'network' && meeting.network
-        ? { networkId: meeting.network.id }
-        : scope === 'under' && orgId
-          ? { underOrgId: orgId, levels }
-          : orgId
-            ? { orgIds: [orgId] }
-            : null;
-    if (!s) return showServerError(new Error(t('meetings.pickScope')), t);
-    const body = { rule: { positions, subjectIds, scope: s }, description } as InvitationRuleInput;
+    if (!draft) return showServerError(new Error(t('meetings.pickScope')), t);
+    const body = { ...draft, description } as InvitationRuleInput;
     invite.mutate(
       { kind: 'rule', body },
       {
@@ -162,6 +168,17 @@ export function RuleModal({ meeting, opened, onClose }: { meeting: MeetingDetail
             comboboxProps={{ withinPortal: true }}
           />
         )}
+        <MultiSelect
+          label={t('meetings.ruleTaughtLevels')}
+          description={meeting.grade ? t('meetings.ruleTaughtLevelsHint', { grade: meeting.grade }) : undefined}
+          placeholder={t('meetings.ruleLevelsAll')}
+          value={taught}
+          onChange={setTaught}
+          data={SCHOOL_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="rule-taught-levels"
+        />
+        <RulePreview meetingId={meeting.id} body={draft} />
         <TextInput
           label={t('meetings.ruleDescription')}
           description={t('meetings.ruleDescriptionHint')}

@@ -1,5 +1,6 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { SCHOOL_LEVELS } from '@shared/enums';
 import { type PersonInput, personInput } from '@shared/schemas';
 import type { OrgSummary, PersonDetail } from '@shared/types';
 import { useSubjects } from '../../api/reference';
@@ -51,6 +52,15 @@ export function PersonForm({ person, org = null, saving, onSubmit, onCancel }: P
               data={(subjects.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
               size="md"
               {...form.getInputProps('subjectIds')}
+            />
+            <MultiSelect
+              label={t('person.teachingLevels')}
+              description={t('person.teachingLevelsHint')}
+              placeholder={t('person.teachingLevelsDerived')}
+              data={SCHOOL_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+              size="md"
+              data-testid="person-teaching-levels"
+              {...form.getInputProps('teachingLevels')}
             />
           </SimpleGrid>
         </Paper>

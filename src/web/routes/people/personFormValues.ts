@@ -1,4 +1,4 @@
-import type { Position } from '@shared/enums';
+import type { Position, SchoolLevel } from '@shared/enums';
 import type { PersonInput } from '@shared/schemas';
 import type { OrgSummary, PersonDetail } from '@shared/types';
 
@@ -18,6 +18,8 @@ export interface PersonValues {
   phone: string;
   gender: 'male' | 'female' | null;
   subjectIds: string[];
+  /** Empty = derived from the school or team (see shared/teachingLevels). */
+  teachingLevels: string[];
   positions: PositionValues[];
 }
 
@@ -37,6 +39,7 @@ export function initialPersonValues(p: PersonDetail | undefined, org: OrgSummary
     phone: p?.phone ?? '',
     gender: p?.gender ?? null,
     subjectIds: p?.subjects.map((s) => s.id) ?? [],
+    teachingLevels: p?.teachingLevels ?? [],
     positions: p
       ? p.memberships.map((m) => ({
           ...emptyPosition(),
@@ -59,6 +62,7 @@ export function toPersonInput(v: PersonValues): PersonInput {
     phone: v.phone.trim() || null,
     gender: v.gender,
     subjectIds: v.subjectIds,
+    teachingLevels: v.teachingLevels as SchoolLevel[],
     positions: v.positions.map((p) => ({
       orgId: p.orgId ?? '',
       position: (p.position ?? '') as Position,

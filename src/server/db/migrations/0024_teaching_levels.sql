@@ -1,0 +1,1 @@
+ALTER TABLE "people" ADD COLUMN "teaching_levels" "school_level"[] DEFAULT '{}' NOT NULL;
