@@ -14,8 +14,6 @@ export interface SessionWithRoles {
   csrfToken: string;
   expiresAt: Date;
   roles: { orgId: string; orgName: string; orgType: string; position: string; chain: string[] }[];
-  /** The data mark when the request began (lib/markedCache.ts), read here to spare a statement. */
-  dataMark: string;
 }
 
 /**
@@ -57,8 +55,7 @@ function sessionWithRolesSql() {
       coalesce((select json_agg(json_build_object('orgId', m.org_id, 'orgName', m.name, 'orgType', m.type,
           'position', m.position,
           'chain', (select json_agg(up.id order by up.depth) from up where up.start = m.org_id)))
-        from m), '[]'::json) as roles,
-      (select coalesce(sum(n), 0)::text from data_marks) as "dataMark"
+        from m), '[]'::json) as roles
     from s`;
 }
 
