@@ -20,7 +20,7 @@ export interface SessionWithRoles {
  * The session with its account and person, and the actor's positions (what people/repo activeMemberships and
  * orgs/repo ancestorChains give) in one statement:
  * every API request needs both, and one round trip instead of three is a third of the statements of a light read.
- * It also returns the data mark, read before the request computes anything (decision 0019).
+ * It reads no data mark: the services that keep answers read the marks of their own scope (decision 0030).
  */
 export async function findSessionWithRoles(db: Executor, tokenHash: string, date: string): Promise<SessionWithRoles | undefined> {
   const [row] = await preparedRows<SessionWithRoles>(db, 'lt_session_with_roles', sessionWithRolesSql).execute({ tokenHash, date });
