@@ -9,8 +9,9 @@ import { buildComplianceWorld, type ComplianceWorld } from '../helpers/complianc
 import { createTestApp, type TestApp, type TestClient } from '../helpers/testApp';
 
 /**
- * The data mark (migration 0016, decision 0019): every table a report or dashboard reads moves it in each writing
- * transaction, and an answer kept at a mark is served only while the mark is the same.
+ * The data marks (migrations 0016 and 0023, decisions 0019 and 0030): every table a report or dashboard reads moves
+ * a mark in each writing transaction — the rows about meetings the marks of their reach, the others '*' — and an
+ * answer kept at a mark is served only while the mark is the same.
  */
 
 /** Tables no report or dashboard reads: they carry no trigger, so their writes keep kept answers. */
@@ -23,6 +24,8 @@ const UNCOUNTED = [
   'import_jobs',
   'login_attempts',
   'mail_outbox',
+  // derived from invitations, attendance, meeting subjects, memberships and team links, whose triggers move the marks
+  'meeting_participation',
   // a network's saved online meeting links (migration 0021): reused by meeting venues, read by no report or dashboard
   'network_meeting_links',
   'notification_preferences',
@@ -39,6 +42,27 @@ beforeAll(async () => {
   specialist = await t.client().login(w.users.specialist.email, w.users.specialist.password);
 });
 afterAll(() => t.close());
+
+/** Tables about meetings: their inserts, updates and deletes move the marks of the meetings' reach (migration 0023). */
+const SCOPED = [
+  'agenda_items',
+  'attachments',
+  'attendance',
+  'invitation_rules',
+  'invitations',
+  'lesson_plan_versions',
+  'lesson_studies',
+  'meeting_presenters',
+  'meeting_subjects',
+  'meetings',
+  'minutes',
+  'minutes_addenda',
+  'minutes_signatures',
+  'minutes_versions',
+  'observation_notes',
+  'preparation_reports',
+  'venues',
+];
 
 /** Marks a meeting held on 5/12/2025 with the triggers off: the data change, the mark does not. */
 async function heldOnFifthWithoutMark(meetingId: string) {
@@ -60,34 +84,41 @@ async function touch(meetingId: string) {
 }
 
 describe('the data mark', () => {
-  it('every table has the trigger, but the ones no report reads', async () => {
-    const rows = await queryRows<{ name: string; counted: boolean }>(
+  it('every table has a trigger, but the ones no report reads; the tables about meetings move their marks', async () => {
+    const rows = await queryRows<{ name: string; counted: boolean; scoped: boolean }>(
       t.db,
       sql`select c.relname as name,
-          exists (select 1 from pg_trigger tg where tg.tgrelid = c.oid and tg.tgname = c.relname || '_data_mark') as counted
+          exists (select 1 from pg_trigger tg where tg.tgrelid = c.oid and tg.tgname = c.relname || '_data_mark') as counted,
+          (select count(*) from pg_trigger tg join pg_proc p on p.oid = tg.tgfoid where tg.tgrelid = c.oid
+            and p.proname in ('lt_meetings_marks', 'lt_meeting_rows_marks', 'lt_participation_rows_changed')) = 3 as scoped
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
     );
     expect(rows.length).toBeGreaterThan(40);
-    for (const r of rows) expect({ table: r.name, counted: r.counted }).toEqual({ table: r.name, counted: !UNCOUNTED.includes(r.name) });
+    for (const r of rows)
+      expect({ table: r.name, counted: r.counted, scoped: r.scoped }).toEqual({
+        table: r.name,
+        counted: !UNCOUNTED.includes(r.name),
+        scoped: SCOPED.includes(r.name),
+      });
   });
 
   it('moves with a committed write, not with a rolled-back one nor with a write to an uncounted table', async () => {
-    const before = await readDataMark(t.db);
+    const before = (await readDataMark(t.db)).value;
     await expect(
       t.db.transaction(async (tx) => {
         await tx.insert(subjects).values({ code: 'TMP-MARK', name: 'Môn tạm' });
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    expect(await readDataMark(t.db)).toBe(before);
+    expect((await readDataMark(t.db)).value).toBe(before);
     await t.db.insert(auditLog).values({ action: 'test', entityType: 'test', entityId: 'x' });
-    expect(await readDataMark(t.db)).toBe(before);
+    expect((await readDataMark(t.db)).value).toBe(before);
     await t.db.insert(subjects).values({ code: 'TMP-MARK', name: 'Môn tạm' });
-    const after = await readDataMark(t.db);
+    const after = (await readDataMark(t.db)).value;
     expect(BigInt(after)).toBeGreaterThan(BigInt(before));
     await t.db.delete(subjects).where(eq(subjects.code, 'TMP-MARK'));
-    expect(BigInt(await readDataMark(t.db))).toBeGreaterThan(BigInt(after));
+    expect(BigInt((await readDataMark(t.db)).value)).toBeGreaterThan(BigInt(after));
   });
 });
 
@@ -109,13 +140,17 @@ describe('the dashboard is answered again until the mark moves', () => {
     expect(await cluster()).toMatchObject({ held: 1, behind: false });
   });
 
-  it('a write through the API moves the mark too', async () => {
-    const before = await readDataMark(t.db);
+  it("a write through the API moves its network's mark and its host's, not '*'", async () => {
+    const n2 = { marks: [w.networks.network2.id] };
+    const host = { marks: [w.orgs.school2b.id] };
+    const [before, hostBefore, anyBefore] = await Promise.all([readDataMark(t.db, n2), readDataMark(t.db, host), readDataMark(t.db)]);
     const res = await specialist.post(`/api/meetings/${w.meetings.n2next.id}/cancel`, { reason: 'Trùng lịch kiểm tra' });
     expect(res.statusCode, res.body).toBeLessThan(300);
-    expect(BigInt(await readDataMark(t.db))).toBeGreaterThan(BigInt(before));
-    const n2 = ((await specialist.get(url)).json() as ComplianceView).networks.find((n) => n.name === 'Nhóm xã 2');
-    expect(n2?.scheduled).toBe(0);
+    expect(BigInt((await readDataMark(t.db, n2)).value)).toBeGreaterThan(BigInt(before.value));
+    expect(BigInt((await readDataMark(t.db, host)).value)).toBeGreaterThan(BigInt(hostBefore.value));
+    expect((await readDataMark(t.db)).value).toBe(anyBefore.value);
+    const seen = ((await specialist.get(url)).json() as ComplianceView).networks.find((n) => n.name === 'Nhóm xã 2');
+    expect(seen?.scheduled).toBe(0);
   });
 });
 

@@ -25,8 +25,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
     actorPromise: Promise<Actor> | null;
-    /** The data mark read with the session, before the request computed anything (lib/markedCache.ts). */
-    dataMark: string | null;
   }
   interface FastifyContextConfig {
     /** The route answers without a session (log-in, health, calendar feeds with their secret URL). */
@@ -71,11 +69,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('actorPromise', null);
-  app.decorateRequest('dataMark', null);
   app.addHook('onRequest', async (request, reply) => {
     request.auth = null;
     request.actorPromise = null;
-    request.dataMark = null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const tokenHash = hashToken(token);
@@ -95,7 +91,6 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       tokenHash,
     };
     request.actorPromise = Promise.resolve(actorFromRoles(request.auth, row.roles));
-    request.dataMark = row.dataMark;
     const ttlMs = ctx.config.sessionTtlHours * 3_600_000;
     if (row.expiresAt.getTime() - Date.now() < ttlMs / 2) {
       const expiresAt = new Date(Date.now() + ttlMs);

@@ -1,11 +1,18 @@
-import { bigint, integer, pgTable } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
- * The data mark (decision 0019): one counter per database backend, moved on by a statement-level trigger on every
- * table whose rows a report or dashboard may show. The sum of the counters changes with every committed write;
- * a computation stored together with the sum it started from is current while the sum is the same.
+ * Data marks per scope (decision 0030, after 0019): one counter per scope and database backend, moved on in the
+ * writing transaction. A write about meetings moves the marks of its reach — 'all', the orgs that host it or supervise
+ * or are members of its network and every org they have ever been under, and its network (and that network's parent)
+ * — and any other counted write moves '*', which every reader reads. A kept answer is current while the sum of the
+ * marks of its scope and '*' is the same.
  */
-export const dataMarks = pgTable('data_marks', {
-  backend: integer('backend').primaryKey(),
-  n: bigint('n', { mode: 'number' }).notNull().default(0),
-});
+export const dataMarks = pgTable(
+  'data_marks',
+  {
+    scope: text('scope').notNull().default('*'),
+    backend: integer('backend').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.backend] })],
+);

@@ -14,15 +14,13 @@ export interface SessionWithRoles {
   csrfToken: string;
   expiresAt: Date;
   roles: { orgId: string; orgName: string; orgType: string; position: string; chain: string[] }[];
-  /** The data mark when the request began (lib/markedCache.ts), read here to spare a statement. */
-  dataMark: string;
 }
 
 /**
  * The session with its account and person, and the actor's positions (what people/repo activeMemberships and
  * orgs/repo ancestorChains give) in one statement:
  * every API request needs both, and one round trip instead of three is a third of the statements of a light read.
- * It also returns the data mark, read before the request computes anything (decision 0019).
+ * It reads no data mark: the services that keep answers read the marks of their own scope (decision 0030).
  */
 export async function findSessionWithRoles(db: Executor, tokenHash: string, date: string): Promise<SessionWithRoles | undefined> {
   const [row] = await preparedRows<SessionWithRoles>(db, 'lt_session_with_roles', sessionWithRolesSql).execute({ tokenHash, date });
@@ -57,8 +55,7 @@ function sessionWithRolesSql() {
       coalesce((select json_agg(json_build_object('orgId', m.org_id, 'orgName', m.name, 'orgType', m.type,
           'position', m.position,
           'chain', (select json_agg(up.id order by up.depth) from up where up.start = m.org_id)))
-        from m), '[]'::json) as roles,
-      (select coalesce(sum(n), 0)::text from data_marks) as "dataMark"
+        from m), '[]'::json) as roles
     from s`;
 }
 

@@ -39,7 +39,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/dashboard/compliance', { schema: { tags, querystring: dashboardQuery } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    const { figures, choices } = await service.complianceParts(db, actor, req.query, req.dataMark ?? undefined);
+    const { figures, choices } = await service.complianceParts(db, actor, req.query, true);
     // A province's dashboard is ~300 KB of JSON: written once per kept answer and choice list, and sent gzipped
     // (~10× smaller) to clients that accept it, phones on mobile data first of all.
     const body = bodyOf(figures, choices);
@@ -54,7 +54,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { tags, params: dashboardExportParams, querystring: dashboardQuery } },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
-      const view = await service.compliance(db, actor, req.query, req.dataMark ?? undefined);
+      const view = await service.compliance(db, actor, req.query, true);
       const stream = new PassThrough();
       writeDashboardXlsx(stream, view, req.params.table).catch((err) => stream.destroy(err));
       return reply

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
-import { MarkedCache } from '../../lib/markedCache';
+import { type Mark, MarkedCache, type MarkScope, readDataMark, WHOLE } from '../../lib/markedCache';
 import * as orgsRepo from '../orgs/repo';
 import { effectiveRulesMany, planDueOn } from '../rules/effective';
 import { addDays } from '../rules/presets';
@@ -24,7 +24,7 @@ function termOf(year: Year, asOf: string): ComplianceView['term'] {
 }
 
 /** Works out whose dashboard to show and checks the actor may see it; 403 for anyone with no office or network. */
-async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year: Year, asOf: string, mark?: string): Promise<Resolved> {
+async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year: Year, asOf: string, mark?: Mark): Promise<Resolved> {
   const offices = officeRoots(actor);
   const schools = managedSchools(actor);
   const led = await kept(ledNetworks, db, JSON.stringify([actor.personId, schools, year.id]), mark, () =>
@@ -60,13 +60,14 @@ async function resolveScope(db: Executor, actor: Actor, q: DashboardQuery, year:
  * their quota this term, teams behind the two-week rule, plans and reports overdue or due soon, the next 30 days'
  * meetings, and participation (present ÷ invited) by subject and by school. A fixed number of queries.
  *
- * With `mark` (the data mark the request read first: routes pass it, lib/markedCache.ts), what was computed at the
- * same mark is answered again: the school year of the day, the networks the actor leads, and the figures, which depend
- * only on the scope and the day, not on who asks (the policy is checked for every caller first). Without it (a call
- * inside a transaction), everything is read afresh.
+ * With `keep` (GET routes pass it, lib/markedCache.ts), what was computed at the same data mark is answered again:
+ * the school year of the day and the networks the actor leads (mark '*': they read no meeting), and the figures,
+ * which depend only on the scope and the day, not on who asks (the policy is checked for every caller first), at the
+ * mark of their scope (decision 0030): a write elsewhere leaves them kept. Without it (a call inside a transaction),
+ * everything is read afresh.
  */
-export async function compliance(db: Executor, actor: Actor, q: DashboardQuery, mark?: string): Promise<ComplianceView> {
-  const { figures, choices } = await complianceParts(db, actor, q, mark);
+export async function compliance(db: Executor, actor: Actor, q: DashboardQuery, keep = false): Promise<ComplianceView> {
+  const { figures, choices } = await complianceParts(db, actor, q, keep);
   return { ...figures, choices };
 }
 
@@ -75,13 +76,15 @@ export async function complianceParts(
   db: Executor,
   actor: Actor,
   q: DashboardQuery,
-  mark?: string,
+  keep = false,
 ): Promise<{ figures: Figures; choices: ComplianceView['choices'] }> {
+  const mark = keep ? await readDataMark(db) : undefined;
   const { year, asOf } = await yearAndDay(db, q, mark);
   termOf(year, asOf); // a year without terms is refused before the policy's queries
   const { scope, view, choices } = await resolveScope(db, actor, q, year, asOf, mark);
   // the figures read their school year again: the computation may run later than this request, at a newer mark
-  const figures = await kept(dashboards, db, JSON.stringify([asOf, year.id, scope, view]), mark, async () => {
+  const scopeMark = keep ? await readDataMark(db, marksOf(scope)) : undefined;
+  const figures = await kept(dashboards, db, JSON.stringify([asOf, year.id, scope, view]), scopeMark, async () => {
     const current = await (q.schoolYearId ? repo.yearById(db, q.schoolYearId) : repo.yearAt(db, asOf));
     if (!current) throw fieldError('date', 'Chưa có năm học nào chứa ngày này');
     return figuresOf(db, current, termOf(current, asOf), scope, view, asOf);
@@ -93,7 +96,7 @@ export async function complianceParts(
  * The school year and the day to look from: the chosen year (the header's) with today clamped into it, or the year
  * of the given day (default today). A day outside the chosen year is a 400 naming «Ngày».
  */
-async function yearAndDay(db: Executor, q: DashboardQuery, mark?: string): Promise<{ year: Year; asOf: string }> {
+async function yearAndDay(db: Executor, q: DashboardQuery, mark?: Mark): Promise<{ year: Year; asOf: string }> {
   if (q.schoolYearId) {
     const id = q.schoolYearId;
     const year = await kept(years, db, `id:${id}`, mark, () => repo.yearById(db, id));
@@ -116,9 +119,23 @@ const dashboards = new MarkedCache<Figures>({ maxEntries: 100, maxAgeMs: 10 * MI
 const years = new MarkedCache<Awaited<ReturnType<typeof repo.yearAt>>>({ maxEntries: 50, maxAgeMs: 10 * MINUTES });
 const ledNetworks = new MarkedCache<Awaited<ReturnType<typeof repo.ledNetworks>>>({ maxEntries: 5_000, maxAgeMs: 10 * MINUTES });
 
+/** For tests: how many times the figures were computed (a dashboard served without a computation was a kept one). */
+export const figuresComputed = () => dashboards.computations;
+
 /** The kept answer at mark, or a fresh computation when there is no mark. */
-function kept<T>(cache: MarkedCache<T>, db: Executor, key: string, mark: string | undefined, compute: () => Promise<T>): Promise<T> {
+function kept<T>(cache: MarkedCache<T>, db: Executor, key: string, mark: Mark | undefined, compute: () => Promise<T>): Promise<T> {
   return mark === undefined ? compute() : cache.get(db, key, mark, compute);
+}
+
+/**
+ * The marks a dashboard's figures depend on (decision 0030): an office's own (every meeting hosted under it, or of a
+ * network it supervises or has members in, moves it), a network's own and its members' (their teams' meetings), or
+ * the whole country's.
+ */
+function marksOf(scope: repo.Scope): MarkScope {
+  if (scope.kind === 'orgs') return { marks: scope.rootIds };
+  if (scope.kind === 'networks') return { marks: scope.networkIds, membersOf: scope.networkIds };
+  return WHOLE;
 }
 
 /** Everything the dashboard shows for a scope on a day: a fixed number of queries, whatever the scope's size. */

@@ -13,7 +13,7 @@ import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { AppError, fieldError, notFound } from '../../lib/errors';
-import { MarkedCache } from '../../lib/markedCache';
+import { MarkedCache, readDataMark, WHOLE } from '../../lib/markedCache';
 import { notifyPeople } from '../notifications/notify';
 import * as orgsRepo from '../orgs/repo';
 import { notifyReviewers, ownerName } from '../plans/reviewers';
@@ -87,19 +87,23 @@ const details = new MarkedCache<Detail>({ maxEntries: 500, maxAgeMs: 10 * MINUTE
 /**
  * One report with its results, photos to choose from, review history and what the actor may do.
  *
- * With `mark` (the data mark the request read first; only GET routes pass it, lib/markedCache.ts), the report's scope
- * and its detail computed at the same mark and day are answered again: the detail does not depend on who asks, the
- * policy is checked for every caller first, and what the caller may do is worked out for each. Without it (after a
- * write in the same request, or inside a transaction), everything is read afresh.
+ * With `keep` (only GET routes pass it, lib/markedCache.ts), the report's scope computed at the same mark '*' (it
+ * reads no meeting) and its detail computed at the same mark of its network or org (decision 0030) and day are
+ * answered again: the detail does not depend on who asks, the policy is checked for every caller first, and what the
+ * caller may do is worked out for each. Without it (after a write in the same request, or inside a transaction),
+ * everything is read afresh.
  */
-export async function get(db: Executor, actor: Actor, id: string, mark?: string): Promise<ReportDetail> {
-  if (mark === undefined) {
+export async function get(db: Executor, actor: Actor, id: string, keep = false): Promise<ReportDetail> {
+  if (!keep) {
     const { row, scope } = await readable(db, actor, id);
     return { ...(await detailOf(db, row)), can: reportCan(actor, scope, row.status as ReportStatus) };
   }
   const day = todayIso();
-  const { scope } = await scoped.get(db, `${id}|${day}`, mark, () => withScope(db, id));
+  const { row, scope } = await scoped.get(db, `${id}|${day}`, await readDataMark(db), () => withScope(db, id));
   authorize(actor, 'read', scope);
+  // the marks of the report's owner: its network's (meetings of the network) or its org's (meetings under it)
+  const owner = row.networkId ?? row.orgId;
+  const mark = await readDataMark(db, owner ? { marks: [owner] } : WHOLE);
   // the computation reads the row again: it may run later than this request, at a newer mark (lib/markedCache.ts)
   const detail = await details.get(db, `${id}|${day}`, mark, async () => detailOf(db, (await withScope(db, id)).row));
   return { ...detail, can: reportCan(actor, scope, detail.status) };
