@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvOf, importFile } from '../../../../tests/fixtures/imports/files';
 import { buildReformWorld, type ReformWorld } from '../../../../tests/helpers/reformWorld';
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/testApp';
 import type { OrgEnding } from '../../../shared/orgEnding';
@@ -53,6 +54,7 @@ function ending(o: { code: string; name: string }, validTo: string, validFrom: s
 
 describe('the 1 July 2025 reform through the API', () => {
   let before: Awaited<ReturnType<typeof snapshot2024>>;
+  let newSchool = '';
 
   it('before: 2024-2025 lists the offices with their schools, Phòng A’s report and group; the offices are open', async () => {
     before = await snapshot2024();
@@ -103,11 +105,32 @@ describe('the 1 July 2025 reform through the API', () => {
   });
 
   it('the schools move under the communes from 01/07/2025; the offices then have nothing left pointing at them', async () => {
+    // Phòng A's schools through the API, Phòng B's through the import (with a new school whose date is left empty)
+    const header = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Cấp học', 'Mã đơn vị cấp trên', 'Trực thuộc từ ngày'];
+    const job = await importFile(
+      so,
+      'orgs',
+      'cai-to.csv',
+      csvOf(header, [
+        ['THCS-B1', w.schools.b1.name, 'Trường', 'THCS', 'XA-B', '01/07/2025'],
+        ['THCS-B2', w.schools.b2.name, 'Trường', 'THCS', 'XA-B', '01/07/2025'],
+        ['THCS-B3', 'Trường THCS Bình Lợi 3', 'Trường', 'THCS', 'XA-B', ''],
+      ]),
+    );
+    expect(job.errors).toEqual([]);
+    expect(job.summary).toEqual({ created: 1, updated: 2, unchanged: 0 });
+    for (const id of [w.schools.b1.id, w.schools.b2.id]) {
+      const history = (await ok<{ parentHistory: Array<{ validFrom: string; validTo: string | null }> }>(`/api/orgs/${id}`)).parentHistory;
+      expect(history.map((h) => h.validTo)).toEqual(['2025-06-30', null]);
+    }
+    // an empty "Trực thuộc từ ngày" is the current school year's start (2025-2026: 05/09/2025), never the day of the import
+    const b3 = (await ok<Array<{ id: string; code: string }>>('/api/orgs/search?q=THCS-B3')).find((o) => o.code === 'THCS-B3');
+    const b3History = (await ok<{ parentHistory: Array<{ validFrom: string }> }>(`/api/orgs/${b3?.id}`)).parentHistory;
+    expect(b3History.map((h) => h.validFrom)).toEqual(['2025-09-05']);
+    newSchool = b3?.id ?? '';
     const moves: Array<[string, string]> = [
       [w.schools.a1.id, w.xaA.id],
       [w.schools.a2.id, w.xaA.id],
-      [w.schools.b1.id, w.xaB.id],
-      [w.schools.b2.id, w.xaB.id],
     ];
     for (const [id, parentId] of moves) {
       const res = await so.post(`/api/orgs/${id}/parent`, { parentId, from: '2025-07-01' });
@@ -143,7 +166,7 @@ describe('the 1 July 2025 reform through the API', () => {
       ).toEqual([w.xaA.id, w.xaB.id].sort());
     }
     const communeRollup = await rollupOf(w.xaB.id, w.y2025.id, 1);
-    expect(communeRollup.rows.map((x) => x.id).sort()).toEqual([w.schools.b1.id, w.schools.b2.id].sort());
+    expect(communeRollup.rows.map((x) => x.id).sort()).toEqual([w.schools.b1.id, w.schools.b2.id, newSchool].sort());
   });
 });
 
