@@ -1,4 +1,5 @@
 import type { OrgType } from '@shared/enums';
+import type { OrgEnding } from '@shared/orgEnding';
 import type { OrgInput, OrgParentInput } from '@shared/schemas';
 import type { OrgDetail, OrgSummary, OrgTreeNode, PersonSummary } from '@shared/types';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -67,5 +68,14 @@ export function useMoveOrg(id: string) {
   return useMutation({
     mutationFn: (input: OrgParentInput) => api<OrgDetail>(`/orgs/${id}/move`, { method: 'POST', body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['orgs'] }),
+  });
+}
+
+/** What ending an org on a day would leave pointing at it (children, networks, people, rules), with advice. */
+export function useOrgEnding(id: string, validTo: string | null) {
+  return useQuery({
+    queryKey: ['orgs', 'ending', id, validTo],
+    queryFn: () => api<OrgEnding>(`/orgs/${id}/ending`, { query: { validTo } }),
+    enabled: Boolean(validTo),
   });
 }

@@ -38,7 +38,27 @@ export const ORG_COLUMNS: readonly ColumnSpec[] = [
     width: 18,
     help: 'Mã của đơn vị cấp trên đã có trong hệ thống, hoặc của một dòng khác trong cùng tệp.',
   },
-  { key: 'linkFrom', header: 'Trực thuộc từ ngày', required: false, width: 16, help: 'Ngày/tháng/năm (dd/mm/yyyy); để trống là hôm nay.' },
+  {
+    key: 'linkFrom',
+    header: 'Trực thuộc từ ngày',
+    required: false,
+    width: 16,
+    help: 'Ngày bắt đầu trực thuộc đơn vị cấp trên (dd/mm/yyyy); chỉ dùng khi tạo đơn vị hoặc chuyển sang đơn vị cấp trên khác. Để trống: ngày «Hiệu lực từ ngày» nếu có, nếu không là ngày đầu năm học hiện tại (xem dòng «Mặc định» bên dưới).',
+  },
+  {
+    key: 'validFrom',
+    header: 'Hiệu lực từ ngày',
+    required: false,
+    width: 16,
+    help: 'Ngày đơn vị bắt đầu hoạt động (dd/mm/yyyy), ví dụ 01/07/2025 cho UBND xã mới. Để trống: giữ ngày đã có; đơn vị mới thì không giới hạn.',
+  },
+  {
+    key: 'validTo',
+    header: 'Hiệu lực đến ngày',
+    required: false,
+    width: 16,
+    help: 'Ngày cuối cùng đơn vị hoạt động (dd/mm/yyyy), ví dụ 30/06/2025 cho phòng giáo dục giải thể; quan hệ trực thuộc của đơn vị kết thúc cùng ngày. Các trường trực thuộc không tự chuyển: ghi dòng của từng trường với mã đơn vị cấp trên mới. Để trống: giữ ngày đã có (đơn vị mới: còn hoạt động).',
+  },
   { key: 'address', header: 'Địa chỉ', required: false, width: 30, help: 'Địa chỉ của đơn vị.' },
   { key: 'phone', header: 'Điện thoại', required: false, width: 14, help: 'Số điện thoại, ví dụ 0283 7950 123.' },
   { key: 'email', header: 'Email', required: false, width: 26, help: 'Địa chỉ email của đơn vị.' },
@@ -152,4 +172,26 @@ export function splitList(s: string): string[] {
     .split(/[,;]/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+/**
+ * The values a coded column accepts, for the template's guide: org types, levels, positions, gender, and the
+ * subjects of the installation (passed in, they are data).
+ */
+export function allowedValues(kind: ImportKind, subjectNames: string[]): Array<{ header: string; values: string[] }> {
+  const subjects = subjectNames.length > 0 ? subjectNames : ['(chưa có môn học nào trong hệ thống)'];
+  if (kind === 'orgs')
+    return [
+      { header: 'Loại đơn vị', values: ORG_TYPES.map((t) => orgTypeLabels[t]) },
+      { header: 'Cấp học', values: SCHOOL_LEVELS.map((l) => levelLabels[l]) },
+      { header: 'Môn', values: subjects },
+    ];
+  return [
+    {
+      header: 'Chức vụ',
+      values: POSITIONS.flatMap((p) => (p === 'office_leader' ? Object.values(officeLeaderLabels) : [positionLabels[p]])),
+    },
+    { header: 'Giới tính', values: ['Nam', 'Nữ'] },
+    { header: 'Môn giảng dạy', values: subjects },
+  ];
 }

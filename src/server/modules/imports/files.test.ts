@@ -64,6 +64,22 @@ describe('templates', () => {
     expect((await t.client().get('/api/imports/templates/staff')).statusCode).toBe(401);
   });
 
+  it('the orgs guide states the defaults of the validity columns with the date, and the allowed values of coded columns', async () => {
+    const res = await admin.get('/api/imports/templates/orgs?format=xlsx');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const header = (wb.worksheets[0].getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['Trực thuộc từ ngày', 'Hiệu lực từ ngày', 'Hiệu lực đến ngày']));
+    const rows = Array.from(wb.getWorksheet('Hướng dẫn')?.getSheetValues() ?? [], (r) =>
+      Array.isArray(r) ? Array.from(r.slice(1), (c) => c ?? '').join(' | ') : '',
+    );
+    // the world's school year 2025-2026 starts on 05/09/2025: an empty «Trực thuộc từ ngày» takes that day
+    expect(rows.find((r) => r.startsWith('Mặc định') && r.includes('«Trực thuộc từ ngày» để trống'))).toContain('05/09/2025');
+    for (const value of ['Loại đơn vị | Phòng GD&ĐT', 'Loại đơn vị | UBND xã/phường', 'Cấp học | THCS', 'Môn | Toán'])
+      expect(rows.some((r) => r.replace(' |  | ', ' | ') === value)).toBe(true);
+  });
+
   it('accepts its own XLSX template back (the example codes do not exist: row errors)', async () => {
     const res = await admin.get('/api/imports/templates/staff?format=xlsx');
     const job = await importFile(admin, 'staff', 'mau.xlsx', res.rawPayload);

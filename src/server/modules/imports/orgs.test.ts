@@ -64,6 +64,8 @@ describe('orgs import', () => {
     expect(school.parentHistory[0].validFrom).toBe('2025-07-01');
     const team = await orgByCode('TTD-VAN');
     expect(team.parent.code).toBe('TH-PHD');
+    // its «Trực thuộc từ ngày» was left empty: the current school year's start, as the template's guide says
+    expect(team.parentHistory[0].validFrom).toBe('2025-09-05');
     expect(team.subjects.map((s: { name: string }) => s.name)).toEqual(['Ngữ văn', 'Lịch sử']);
 
     const again = await importFile(officer, 'orgs', 'don-vi.xlsx', await xlsxOf(ORG_HEADER, rows));

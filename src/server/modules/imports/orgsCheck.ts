@@ -3,9 +3,11 @@ import { ALLOWED_CHILDREN, type OrgType, SCHOOL_LEVELS, type SchoolLevel } from 
 import { orgTypeLabels } from '../../../shared/labels';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { dayBefore } from '../../lib/format';
 import * as orgsRepo from '../orgs/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { fold, levelOf, ORG_COLUMNS, orgTypeOf, splitList } from './columns';
+import { chainsBeforeMoves, checkEnding } from './orgsDates';
 import type { SheetRow } from './parse';
 import { canCreateOrgUnder, canMoveOrg, canUpdateOrg } from './policy';
 import { cleanPhone, isEmail, keepPhone, Problems, parseViDate } from './problems';
@@ -21,7 +23,11 @@ export interface OrgRow {
   type: OrgType;
   levels: SchoolLevel[];
   parentCode: string | null;
-  linkFrom: string;
+  /** When the link to the parent starts (a new org, a move): the cell, else validFrom, else the school year's start. */
+  linkFrom: string | null;
+  /** null when the cell is empty: the stored dates are kept. */
+  validFrom: string | null;
+  validTo: string | null;
   address: string | null;
   phone: string | null;
   email: string | null;
@@ -29,7 +35,7 @@ export interface OrgRow {
   subjectIds: string[] | null;
 }
 
-type Stored = Awaited<ReturnType<typeof repo.orgsByCodes>>[number];
+export type Stored = Awaited<ReturnType<typeof repo.orgsByCodes>>[number];
 
 /** Everything the writer needs: rows, what is stored, resolved ids. */
 export interface OrgPlan {
@@ -41,7 +47,7 @@ export interface OrgPlan {
 }
 
 /** Reads one row's cells; problems are added, the row is returned when its own cells are valid. */
-function readRow(r: SheetRow, subjectsByName: Map<string, string>, today: string, p: Problems): OrgRow | null {
+function readRow(r: SheetRow, subjectsByName: Map<string, string>, yearStart: string | null, p: Problems): OrgRow | null {
   const v = r.values;
   const before = p.list.length;
   for (const c of ORG_COLUMNS) if (c.required && !v[c.key] && c.key !== 'parentCode') p.add(r.row, c.header, 'không được để trống');
@@ -56,8 +62,16 @@ function readRow(r: SheetRow, subjectsByName: Map<string, string>, today: string
   }
   if (type === 'school' && levels.length === 0 && !v.levels) p.add(r.row, H.levels, 'bắt buộc với trường học');
   if (type && type !== 'school' && type !== 'center' && levels.length > 0) p.add(r.row, H.levels, 'chỉ dùng cho trường hoặc trung tâm');
-  const linkFrom = v.linkFrom ? parseViDate(v.linkFrom) : today;
-  if (!linkFrom) p.add(r.row, H.linkFrom, `"${v.linkFrom}" không phải ngày hợp lệ (dd/mm/yyyy)`);
+  const dateOf = (key: 'linkFrom' | 'validFrom' | 'validTo') => {
+    const d = v[key] ? parseViDate(v[key]) : null;
+    if (v[key] && !d) p.add(r.row, H[key], `"${v[key]}" không phải ngày hợp lệ (dd/mm/yyyy)`);
+    return d;
+  };
+  const validFrom = dateOf('validFrom');
+  const validTo = dateOf('validTo');
+  if (validFrom && validTo && validTo < validFrom) p.add(r.row, H.validTo, 'phải từ ngày «Hiệu lực từ ngày» trở đi');
+  // an empty "Trực thuộc từ ngày" is never today: the org's own start, else the school year's start (stated in the template)
+  const linkFrom = v.linkFrom ? dateOf('linkFrom') : (validFrom ?? yearStart);
   const phone = v.phone ? cleanPhone(v.phone) : null;
   if (v.phone && !phone) p.add(r.row, H.phone, `"${v.phone}" không phải số điện thoại hợp lệ`);
   if (v.email && !isEmail(v.email)) p.add(r.row, H.email, `"${v.email}" không phải là địa chỉ email hợp lệ`);
@@ -73,7 +87,7 @@ function readRow(r: SheetRow, subjectsByName: Map<string, string>, today: string
   }
   if (v.code.length > 50) p.add(r.row, H.code, 'dài tối đa 50 ký tự');
   if (v.name.length > 300) p.add(r.row, H.name, 'dài tối đa 300 ký tự');
-  if (p.list.length > before || !type || !linkFrom) return null;
+  if (p.list.length > before || !type) return null;
   return {
     row: r.row,
     code: v.code,
@@ -82,6 +96,8 @@ function readRow(r: SheetRow, subjectsByName: Map<string, string>, today: string
     levels: SCHOOL_LEVELS.filter((l) => levels.includes(l)),
     parentCode: v.parentCode || null,
     linkFrom,
+    validFrom,
+    validTo,
     address: v.address || null,
     phone,
     email: v.email || null,
@@ -98,7 +114,7 @@ export async function checkOrgs(
   progress: (n: number) => Promise<void>,
 ): Promise<{ problems: Problems; plan: OrgPlan }> {
   const p = new Problems();
-  const subjects = await schoolYearsRepo.listSubjects(db);
+  const [subjects, yearStart] = await Promise.all([schoolYearsRepo.listSubjects(db), repo.schoolYearStartOn(db, today)]);
   const subjectsByName = new Map<string, string>();
   for (const s of subjects) {
     subjectsByName.set(fold(s.name), s.id);
@@ -112,7 +128,7 @@ export async function checkOrgs(
     const dup = key ? firstRow.get(key) : undefined;
     if (dup) p.add(r.row, H.code, `mã "${r.values.code}" trùng với dòng ${dup}`);
     else if (key) firstRow.set(key, r.row);
-    const row = readRow(r, subjectsByName, today, p);
+    const row = readRow(r, subjectsByName, yearStart, p);
     if (row && !dup) rows.push(row);
   }
   const codes = [...new Set(rows.flatMap((r) => [r.code, r.parentCode ?? '']).filter(Boolean))];
@@ -133,6 +149,7 @@ export async function checkOrgs(
       today,
     ),
   ]);
+  const chainsThen = await chainsBeforeMoves(db, rows, storedRows, today);
   const openLinks = new Map(links.map((l) => [l.orgId, { id: l.id, parentId: l.parentId, validFrom: l.validFrom }]));
   const storedSubjects = new Map<string, string[]>();
   for (const s of subjectPairs) storedSubjects.set(s.orgId, [...(storedSubjects.get(s.orgId) ?? []), s.subjectId].sort());
@@ -181,7 +198,13 @@ export async function checkOrgs(
       continue;
     }
     const parentRef = parent?.chain ? { chain: parent.chain, type: parent.type } : null;
+    const noLinkFrom = () => p.add(r.row, H.linkFrom, 'không được để trống khi chưa có năm học nào trong hệ thống');
+    const linkFrom = r.linkFrom ?? '';
     if (!s) {
+      if (parentRef && !r.linkFrom) {
+        noLinkFrom();
+        continue;
+      }
       if (!parentRef && r.type !== 'province_department') p.add(r.row, H.parentCode, 'không được để trống');
       else if (!canCreateOrgUnder(actor, parentRef)) {
         p.add(
@@ -195,12 +218,17 @@ export async function checkOrgs(
     const chain = chains.get(s.id) ?? [s.id];
     const open = openLinks.get(s.id);
     const parentId = parentKey ? idOf(parentKey) : undefined;
-    if (parentRef && parentId && open?.parentId !== parentId) {
-      if (parentRef.chain.includes(s.id)) p.add(r.row, H.parentCode, 'không thể chuyển đơn vị vào chính cấp dưới của nó');
-      else if (!canMoveOrg(actor, chain, s.type, parentRef))
+    const moved = Boolean(parentRef && parentId && open?.parentId !== parentId);
+    if (parentRef && moved) {
+      // who may move it: its managers on its current link's last day (the day before the move) or today
+      const then = chainsThen.get(dayBefore(linkFrom))?.get(s.id) ?? chain;
+      if (!r.linkFrom) noLinkFrom();
+      else if (parentRef.chain.includes(s.id)) p.add(r.row, H.parentCode, 'không thể chuyển đơn vị vào chính cấp dưới của nó');
+      else if (!canMoveOrg(actor, chain, s.type, parentRef) && !canMoveOrg(actor, then, s.type, parentRef))
         p.add(r.row, H.parentCode, `bạn không có quyền chuyển đơn vị sang "${r.parentCode}"`);
-      else if (open && open.validFrom >= r.linkFrom) p.add(r.row, H.linkFrom, 'ngày chuyển phải sau ngày bắt đầu trực thuộc hiện tại');
+      else if (open && open.validFrom >= linkFrom) p.add(r.row, H.linkFrom, 'ngày chuyển phải sau ngày bắt đầu trực thuộc hiện tại');
     }
+    checkEnding(r, s, moved ? null : open, p);
     if (orgChanged(r, s, storedSubjects.get(s.id) ?? []) && !canUpdateOrg(actor, chain, s.type)) {
       p.add(r.row, H.code, `bạn không có quyền sửa đơn vị "${r.code}"`);
     }
@@ -220,6 +248,8 @@ export function mergedOrg(r: OrgRow, s: Stored | undefined) {
     address: r.address ?? s?.address ?? null,
     phone: keepPhone(r.phone, s?.phone),
     email: r.email ?? s?.email ?? null,
+    validFrom: r.validFrom ?? s?.validFrom ?? null,
+    validTo: r.validTo ?? s?.validTo ?? null,
   };
 }
 
@@ -228,5 +258,14 @@ export function orgChanged(r: OrgRow, s: Stored, storedSubjects: string[]): bool
   const m = mergedOrg(r, s);
   const sameLevels = [...m.levels].sort().join() === [...s.levels].sort().join();
   const subjectsChanged = r.type === 'team' && r.subjectIds !== null && r.subjectIds.join() !== storedSubjects.join();
-  return m.name !== s.name || !sameLevels || m.address !== s.address || m.phone !== s.phone || m.email !== s.email || subjectsChanged;
+  const datesChanged = m.validFrom !== s.validFrom || m.validTo !== s.validTo;
+  return (
+    datesChanged ||
+    m.name !== s.name ||
+    !sameLevels ||
+    m.address !== s.address ||
+    m.phone !== s.phone ||
+    m.email !== s.email ||
+    subjectsChanged
+  );
 }

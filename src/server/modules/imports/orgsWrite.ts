@@ -33,7 +33,7 @@ export async function writeOrgs(tx: Executor, actor: Actor, plan: OrgPlan, progr
       const id = newIds.get(key) as string;
       const row = { id, ...mergedOrg(r, undefined) };
       inserts.push(row);
-      if (parentId) links.push({ orgId: id, parentId, validFrom: r.linkFrom });
+      if (parentId) links.push({ orgId: id, parentId, validFrom: r.linkFrom as string });
       if (r.type === 'team' && r.subjectIds?.length) {
         subjectOrgs.push(id);
         subjectRows.push(...r.subjectIds.map((subjectId) => ({ orgId: id, subjectId })));
@@ -70,16 +70,19 @@ export async function writeOrgs(tx: Executor, actor: Actor, plan: OrgPlan, progr
         after: { ...after, subjectIds: r.subjectIds },
       });
     }
+    // ending an org ends its kept open link the same day (checked: the link starts no later); its children stay
+    if (!moved && open && r.validTo && r.validTo !== s.validTo) await orgsRepo.closeLink(tx, open.id, r.validTo);
     if (moved && parentId) {
-      if (open) await orgsRepo.closeLink(tx, open.id, dayBefore(r.linkFrom));
-      links.push({ orgId: s.id, parentId, validFrom: r.linkFrom });
+      const linkFrom = r.linkFrom as string;
+      if (open) await orgsRepo.closeLink(tx, open.id, dayBefore(linkFrom));
+      links.push({ orgId: s.id, parentId, validFrom: linkFrom });
       audits.push({
         action: 'move',
         entityType: 'org',
         entityId: s.id,
         orgId: s.id,
         before: open ? { parentId: open.parentId, validFrom: open.validFrom } : null,
-        after: { parentId, validFrom: r.linkFrom },
+        after: { parentId, validFrom: linkFrom },
       });
     }
     summary.updated++;

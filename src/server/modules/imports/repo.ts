@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { importJobs, memberships, orgLinks, orgSubjects, orgs, people, personSubjects } from '../../db/schema';
+import { importJobs, memberships, orgLinks, orgSubjects, orgs, people, personSubjects, schoolYears } from '../../db/schema';
 
 const CHUNK = 2000;
 
@@ -152,4 +152,15 @@ export function insertMemberships(db: Executor, rows: Array<typeof memberships.$
 export async function replacePersonSubjects(db: Executor, personIds: string[], rows: Array<{ personId: string; subjectId: string }>) {
   for (const part of chunks(personIds)) await db.delete(personSubjects).where(inArray(personSubjects.personId, part));
   await insertChunks(rows, 5000, (part) => db.insert(personSubjects).values(part));
+}
+
+/** The first day of the school year under way on a date (else the last one begun before it), or null without any. */
+export async function schoolYearStartOn(db: Executor, date: string): Promise<string | null> {
+  const [row] = await db
+    .select({ startDate: schoolYears.startDate })
+    .from(schoolYears)
+    .where(sql`${schoolYears.startDate} <= ${date}`)
+    .orderBy(desc(schoolYears.startDate))
+    .limit(1);
+  return row?.startDate ?? null;
 }

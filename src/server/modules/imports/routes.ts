@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
+import { todayIso } from '../../lib/dates';
 import { fieldError } from '../../lib/errors';
 import { saveWithinLimit } from '../../lib/upload';
 import { IMPORT_KINDS } from './columns';
 import { closeParsers } from './parsePool';
 import { authorize } from './policy';
 import * as service from './service';
-import { csvTemplate, templateFileName, xlsxTemplate } from './template';
+import { csvTemplate, guideFacts, templateFileName, xlsxTemplate } from './template';
 
 const kindSchema = z.enum(IMPORT_KINDS);
 const templateParams = z.object({ kind: kindSchema });
@@ -35,7 +36,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
       authorize(actor, 'import', { kind: req.params.kind });
       const { kind } = req.params;
       const { format } = req.query;
-      const body = format === 'xlsx' ? await xlsxTemplate(kind) : csvTemplate(kind);
+      const body = format === 'xlsx' ? await xlsxTemplate(kind, await guideFacts(ctx.database.db, todayIso())) : csvTemplate(kind);
       return reply
         .header('content-type', format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${templateFileName(kind, format)}"`)

@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
-import { columnsOf, type ImportKind } from './columns';
+import type { Executor } from '../../db/client';
+import { viDate } from '../../lib/format';
+import * as schoolYearsRepo from '../schoolYears/repo';
+import { allowedValues, columnsOf, type ImportKind } from './columns';
+import * as repo from './repo';
 
 const EXAMPLES: Record<ImportKind, Array<Record<string, string>>> = {
   orgs: [
@@ -10,6 +14,8 @@ const EXAMPLES: Record<ImportKind, Array<Record<string, string>>> = {
       levels: 'THCS',
       parentCode: 'XA-TTD',
       linkFrom: '01/07/2025',
+      validFrom: '',
+      validTo: '',
       address: 'Ấp 3, xã Tân Thạnh Đông, TP. Hồ Chí Minh',
       phone: '02837950123',
       email: 'thcstanthanhdong@hcm.edu.vn',
@@ -22,6 +28,8 @@ const EXAMPLES: Record<ImportKind, Array<Record<string, string>>> = {
       levels: '',
       parentCode: 'THCS-TTD',
       linkFrom: '',
+      validFrom: '',
+      validTo: '',
       address: '',
       phone: '',
       email: '',
@@ -68,8 +76,33 @@ function headerOf(c: { header: string; required: boolean }): string {
   return c.required ? `${c.header}*` : c.header;
 }
 
-/** An XLSX template: header row, example rows, and a "Hướng dẫn" sheet explaining each column. */
-export async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
+/** What the guide states from the data: the default of an empty "Trực thuộc từ ngày" and the subjects' names. */
+export interface GuideFacts {
+  /** The first day of the current school year, or null when there is none yet. */
+  yearStart: string | null;
+  subjectNames: string[];
+}
+
+/** The guide's facts as of a date. */
+export async function guideFacts(db: Executor, today: string): Promise<GuideFacts> {
+  const [yearStart, subjects] = await Promise.all([repo.schoolYearStartOn(db, today), schoolYearsRepo.listSubjects(db)]);
+  return { yearStart, subjectNames: subjects.map((s) => s.name) };
+}
+
+/** The explicit defaults of empty cells, one sentence each (orgs: the validity columns). */
+function defaultsOf(kind: ImportKind, facts: GuideFacts): string[] {
+  if (kind !== 'orgs') return [];
+  const start = facts.yearStart
+    ? `ngày đầu năm học hiện tại, ${viDate(facts.yearStart)}`
+    : 'chưa có năm học nào trong hệ thống, nên ô này phải được ghi khi tạo hoặc chuyển đơn vị';
+  return [
+    `«Trực thuộc từ ngày» để trống: ngày «Hiệu lực từ ngày» của dòng nếu có, nếu không là ${start}. Không bao giờ là ngày nhập tệp.`,
+    '«Hiệu lực từ ngày», «Hiệu lực đến ngày» để trống: giữ ngày đã có; đơn vị mới thì không giới hạn.',
+  ];
+}
+
+/** An XLSX template: header row, example rows, and a "Hướng dẫn" sheet explaining each column, defaults and values. */
+export async function xlsxTemplate(kind: ImportKind, facts: GuideFacts): Promise<Buffer> {
   const cols = columnsOf(kind);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Liên Trường';
@@ -87,7 +120,14 @@ export async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
   help.getRow(1).font = { bold: true };
   for (const c of cols) help.addRow({ header: c.header, required: c.required ? 'Có' : '', help: c.help });
   help.addRow({});
+  for (const line of defaultsOf(kind, facts)) help.addRow({ header: 'Mặc định', help: line });
   for (const line of GENERAL_HELP) help.addRow({ header: 'Lưu ý', help: line });
+  help.addRow({});
+  help.addRow({
+    header: 'Giá trị cho phép',
+    help: 'Mỗi cột có mã dưới đây chỉ nhận một trong các giá trị liệt kê (không phân biệt hoa thường).',
+  });
+  for (const a of allowedValues(kind, facts.subjectNames)) for (const v of a.values) help.addRow({ header: a.header, help: v });
   help.getColumn('help').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

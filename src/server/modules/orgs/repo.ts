@@ -226,3 +226,12 @@ export async function setSubjects(db: Executor, orgId: string, subjectIds: strin
   await db.delete(orgSubjects).where(eq(orgSubjects.orgId, orgId));
   if (subjectIds.length > 0) await db.insert(orgSubjects).values(subjectIds.map((subjectId) => ({ orgId, subjectId })));
 }
+
+/**
+ * The chain an org's record is authorised on: today's, or for an org that has ended, the one of its last day (an
+ * office dissolved on 30/6/2025 stays in the hands of the Sở that managed it, for its pages, its edits and its
+ * roll-ups of past years).
+ */
+export async function recordChain(db: Executor, org: { id: string; validTo: string | null }, today: string): Promise<string[]> {
+  return ancestorChain(db, org.id, org.validTo && org.validTo < today ? org.validTo : today);
+}

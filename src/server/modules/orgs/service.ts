@@ -1,16 +1,17 @@
 import { ALLOWED_CHILDREN } from '../../../shared/enums';
 import { orgTypeLabels } from '../../../shared/labels';
-import type { OrgInput, OrgParentInput } from '../../../shared/schemas';
+import type { OrgInput } from '../../../shared/schemas';
 import type { OrgDetail, OrgTreeNode } from '../../../shared/types';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { todayIso } from '../../lib/dates';
 import { fieldError, notFound } from '../../lib/errors';
-import { dayBefore, viDate } from '../../lib/format';
+import { viDate } from '../../lib/format';
 import * as networksRepo from '../networks/repo';
 import * as schoolYearsRepo from '../schoolYears/repo';
-import { authorize, canCreateRoot, canMoveUnder, orgCan } from './policy';
+import { stillPointing } from './ending';
+import { authorize, canCreateRoot, orgCan } from './policy';
 import * as repo from './repo';
 
 type ParsedOrgInput = Omit<OrgInput, 'levels' | 'subjectIds'> & { levels: NonNullable<OrgInput['levels']>; subjectIds: string[] };
@@ -49,7 +50,7 @@ export async function getDetail(db: Executor, actor: Actor, id: string, date: st
   const org = await mustFind(db, id);
   const [chainOnDate, chainToday, children, history, subjects, networks] = await Promise.all([
     repo.ancestorChain(db, id, date),
-    repo.ancestorChain(db, id, todayIso()),
+    repo.recordChain(db, org, todayIso()),
     repo.childrenOn(db, id, date),
     repo.parentHistory(db, id),
     repo.subjectsOf(db, id),
@@ -84,7 +85,8 @@ export async function getDetail(db: Executor, actor: Actor, id: string, date: st
   };
 }
 
-async function checkParent(db: Executor, parentId: string, childType: OrgInput['type']) {
+/** The parent named for an org of a type: it exists and may hold that type (else 400 on parentId). */
+export async function checkParent(db: Executor, parentId: string, childType: OrgInput['type']) {
   const parent = await repo.findById(db, parentId);
   if (!parent) throw fieldError('parentId', 'Đơn vị cấp trên không tồn tại');
   if (!ALLOWED_CHILDREN[parent.type].includes(childType)) {
@@ -142,47 +144,37 @@ export async function create(tx: Executor, actor: Actor, input: ParsedOrgInput) 
 /** Updates an org's own facts (the parent changes only through move). */
 export async function update(tx: Executor, actor: Actor, id: string, input: ParsedOrgInput) {
   const org = await mustFind(tx, id);
-  const chain = await repo.ancestorChain(tx, id, todayIso());
+  const chain = await repo.recordChain(tx, org, todayIso());
   authorize(actor, 'update', { chain, type: org.type });
   if (input.type !== org.type) throw fieldError('type', 'Không thể đổi loại đơn vị sau khi đã tạo');
   // The parent changes only through move: a different parentId is refused rather than silently ignored.
   if (input.parentId && (await repo.openLink(tx, id))?.parentId !== input.parentId)
     throw fieldError('parentId', 'Đổi đơn vị cấp trên bằng chức năng chuyển đơn vị');
   await checkSubjects(tx, input.subjectIds);
+  const ending = input.validTo && input.validTo !== org.validTo ? input.validTo : null;
+  if (ending) await endOpenLink(tx, id, ending);
   const updated = await repo.update(tx, id, rowOf(input));
   if (org.type === 'team') await repo.setSubjects(tx, id, input.subjectIds);
   await audit(tx, actor, { action: 'update', entityType: 'org', entityId: id, orgId: id, before: org, after: updated });
-  return updated;
+  return { org: updated, ending: ending ? await stillPointing(tx, id, ending) : null };
 }
 
-/** Moves an org under a new parent from a date; the old link ends the day before, so history is kept. */
-export async function move(tx: Executor, actor: Actor, id: string, input: OrgParentInput) {
-  const org = await mustFind(tx, id);
-  const today = todayIso();
-  const chain = await repo.ancestorChain(tx, id, today);
-  authorize(actor, 'move', { chain, type: org.type });
-  const parent = await checkParent(tx, input.parentId, org.type);
-  const parentChain = await repo.ancestorChain(tx, parent.id, today);
-  if (!canMoveUnder(actor, parentChain, parent.type)) throw fieldError('parentId', 'Bạn không quản lý đơn vị cấp trên mới');
-  const parentChainThen = await repo.ancestorChain(tx, parent.id, input.validFrom);
-  if (parentChain.includes(id) || parentChainThen.includes(id))
-    throw fieldError('parentId', 'Không thể chuyển đơn vị vào chính cấp dưới của nó');
+/**
+ * Ending an org on a day ends its own open parent link that day (so it leaves the tree with its link); nothing under
+ * it is moved: what still points at it is answered by stillPointing. A link that starts after the day is refused.
+ */
+async function endOpenLink(tx: Executor, id: string, validTo: string) {
   const open = await repo.openLink(tx, id);
-  if (open) {
-    if (open.parentId === parent.id) throw fieldError('parentId', 'Đơn vị đang trực thuộc đơn vị này');
-    if (open.validFrom >= input.validFrom) {
-      throw fieldError('validFrom', `Ngày chuyển phải sau ${viDate(open.validFrom)}, ngày bắt đầu trực thuộc hiện tại`);
-    }
-    await repo.closeLink(tx, open.id, dayBefore(input.validFrom));
-  }
-  const link = await repo.insertLink(tx, { orgId: id, parentId: parent.id, validFrom: input.validFrom });
-  await audit(tx, actor, {
-    action: 'move',
-    entityType: 'org',
-    entityId: id,
-    orgId: id,
-    before: open ? { parentId: open.parentId, validFrom: open.validFrom } : null,
-    after: { parentId: link.parentId, validFrom: link.validFrom },
-  });
-  return org;
+  if (!open) return;
+  if (open.validFrom > validTo)
+    throw fieldError('validTo', `Ngày kết thúc hiệu lực phải từ ${viDate(open.validFrom)}, ngày bắt đầu trực thuộc hiện tại`);
+  await repo.closeLink(tx, open.id, validTo);
+}
+
+/** What ending an org on a day would leave pointing at it (the web shows it before saving). */
+export async function endingPreview(db: Executor, actor: Actor, id: string, validTo: string) {
+  const org = await mustFind(db, id);
+  authorize(actor, 'update', { chain: await repo.recordChain(db, org, todayIso()), type: org.type });
+  if (org.validFrom && validTo < org.validFrom) throw fieldError('validTo', 'Ngày kết thúc hiệu lực phải sau ngày bắt đầu hiệu lực');
+  return stillPointing(db, id, validTo);
 }

@@ -13,7 +13,7 @@ import { periodOrFail } from './service';
 export async function rollupOf(db: Executor, actor: Actor, q: RollupQuery) {
   const org = await orgsRepo.findById(db, q.orgId);
   if (!org) throw notFound('đơn vị');
-  const chain = await orgsRepo.ancestorChain(db, org.id, todayIso());
+  const chain = await orgsRepo.recordChain(db, org, todayIso());
   authorize(actor, 'readRollup', { type: org.type, chain: chain.length ? chain : [org.id] });
   const termNumber = (q.termNumber as 1 | 2 | undefined) ?? null;
   const { code, period } = await periodOrFail(db, q.schoolYearId, termNumber);

@@ -4,9 +4,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { EditGate } from '../../components/PageState';
 import { useT } from '../../i18n/context';
 import { submitWith } from '../../lib/notify';
+import { OrgEndingNotice } from './OrgEndingNotice';
 import { OrgForm } from './OrgForm';
 
-/** `/orgs/$orgId/edit`: edits an org's details (moving it is a separate action). */
+/**
+ * `/orgs/$orgId/edit`: edits an org's details (moving it is a separate action). Setting "Hoạt động đến ngày" shows what
+ * would still point at the org the day after, before it is saved.
+ */
 export default function OrgEditPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -27,6 +31,7 @@ export default function OrgEditPage() {
             saving={save.isPending}
             onCancel={back}
             onSubmit={submitWith(save, t, t('common.saved'), () => back())}
+            endingNotice={(validTo) => (validTo && validTo !== data.validTo ? <OrgEndingNotice orgId={orgId} validTo={validTo} /> : null)}
           />
         </>
       )}

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { type OrgType, SCHOOL_LEVELS, type SchoolLevel } from '@shared/enums';
 import { type OrgInput, orgInput } from '@shared/schemas';
 import type { OrgDetail } from '@shared/types';
+import type { ReactNode } from 'react';
 import { useSubjects } from '../../api/reference';
 import { DateField } from '../../components/DateField';
 import { useI18n } from '../../i18n/context';
@@ -50,10 +51,12 @@ interface Props {
   saving: boolean;
   onSubmit: (input: OrgInput, setErrors: (e: Record<string, string>) => void) => void;
   onCancel: () => void;
+  /** Shown under the dates for the "Hoạt động đến ngày" being typed (the edit screen: what still points here). */
+  endingNotice?: (validTo: string | null) => ReactNode;
 }
 
 /** The create/edit form of an org, validated with the shared `orgInput` schema. */
-export function OrgForm({ org, parentId, allowedTypes, saving, onSubmit, onCancel }: Props) {
+export function OrgForm({ org, parentId, allowedTypes, saving, onSubmit, onCancel, endingNotice }: Props) {
   const { t, lang } = useI18n();
   const subjects = useSubjects();
   const form = useForm<Values>({
@@ -122,6 +125,7 @@ export function OrgForm({ org, parentId, allowedTypes, saving, onSubmit, onCance
             <DateField label={t('org.validFrom')} {...form.getInputProps('validFrom')} />
             <DateField label={t('org.validTo')} {...form.getInputProps('validTo')} />
           </SimpleGrid>
+          {endingNotice?.(form.values.validTo)}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               {t('common.cancel')}
