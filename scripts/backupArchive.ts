@@ -3,12 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { type S3Config, s3FromEnv } from '../src/server/config';
 
 /**
  * Shared pieces of `npm run backup` and `npm run restore`. A backup is one uncompressed tar archive holding
  * `manifest.json`, the database (`database.pgdump`, pg_dump custom format, on PostgreSQL; `database.pglite.tar.gz`,
  * PGlite's dumpDataDir, on PGlite) and, on PostgreSQL, the file folders under `data/`. On PGlite the file folders
- * live inside the data directory, so the PGlite dump already carries them.
+ * live inside the data directory, so the PGlite dump already carries them. With an S3 bucket configured, `data/`
+ * holds the bucket's objects (their keys are the same relative paths), on either database.
  */
 
 /** The file folders under DATA_DIR that a backup carries. */
@@ -32,9 +34,13 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-/** The database and data folder from the environment, as the app reads them. */
-export function target(): { databaseUrl: string | undefined; dataDir: string } {
-  return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: path.resolve(process.env.DATA_DIR ?? './data') };
+/** The database, data folder and S3 bucket (when S3_ENDPOINT is set) from the environment, as the app reads them. */
+export function target(): { databaseUrl: string | undefined; dataDir: string; s3: S3Config | undefined } {
+  return {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    s3: s3FromEnv(),
+  };
 }
 
 /** The path of a PostgreSQL client program: PG_BIN, then the newest Debian install, then PATH. */

@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { S3Config } from '../src/server/config';
 import { PGLITE_EXTENSIONS } from '../src/server/db/client';
 import { LOCK_FILE, lockDataDir } from '../src/server/db/lockDataDir';
+import { LocalFileStore } from '../src/server/lib/files/local';
+import { S3FileStore } from '../src/server/lib/files/s3';
+import { checkStore, copyStore } from '../src/server/lib/files/transfer';
 import {
   checkFiles,
   FILE_FOLDERS,
@@ -18,7 +22,7 @@ import {
 
 /**
  * `npm run restore -- <file>`: puts back the database and the uploaded files of a backup made by `npm run backup`,
- * replacing what is there now. Stop the app first (on PGlite this is enforced: the data folder is locked while the
+ * replacing what is there now (the files into DATA_DIR, or into the S3 bucket when S3_ENDPOINT is set). Stop the app first (on PGlite this is enforced: the data folder is locked while the
  * app runs). Everything is prepared beside the data folder and swapped in by renames, so a failed restore leaves the
  * current data untouched.
  */
@@ -27,7 +31,7 @@ async function main(): Promise<void> {
   if (!input) throw new Error('Cách dùng: npm run restore -- <tệp sao lưu>');
   const file = path.resolve(input);
   if (!existsSync(file)) throw new Error(`không tìm thấy tệp ${file}`);
-  const { databaseUrl, dataDir } = target();
+  const { databaseUrl, dataDir, s3 } = target();
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   const stage = siblingPath(dataDir, 'restore');
@@ -44,11 +48,11 @@ async function main(): Promise<void> {
       );
     }
     if (databaseUrl) {
-      restorePostgres(databaseUrl, stage, dataDir);
+      restorePostgres(databaseUrl, stage, dataDir, !s3);
     } else {
       await restorePglite(stage, dataDir);
     }
-    const problems = await checkFiles(dataDir, manifest.files);
+    const problems = s3 ? await restoreBucket(s3, stage, dataDir, manifest) : await checkFiles(dataDir, manifest.files);
     if (problems.length > 0) throw new Error(`tệp sau phục hồi không khớp: ${problems.slice(0, 5).join('; ')}`);
     console.log(`Đã phục hồi từ ${file} (sao lưu lúc ${manifest.createdAt}); đã kiểm tra ${manifest.files.length} tệp.`);
   } finally {
@@ -57,8 +61,21 @@ async function main(): Promise<void> {
   }
 }
 
-/** pg_restore --clean in one transaction, then the file folders swapped in. */
-function restorePostgres(databaseUrl: string, stage: string, dataDir: string): void {
+/**
+ * Puts the archive's files into the bucket, replacing what is there (objects the backup does not hold are removed),
+ * and checks each against the manifest. An archive of PGlite made without a bucket carries its files in the
+ * restored data folder instead of data/: they are taken from there.
+ */
+async function restoreBucket(s3: S3Config, stage: string, dataDir: string, manifest: Manifest): Promise<string[]> {
+  const staged = path.join(stage, 'data');
+  const bucket = new S3FileStore(s3);
+  await bucket.init();
+  const report = await copyStore(new LocalFileStore(existsSync(staged) ? staged : dataDir), bucket, { prune: true });
+  return [...report.problems, ...(await checkStore(bucket, manifest.files))];
+}
+
+/** pg_restore --clean in one transaction, then (files kept on disk) the file folders swapped in. */
+function restorePostgres(databaseUrl: string, stage: string, dataDir: string, folders: boolean): void {
   run(pgTool('pg_restore'), [
     '--clean',
     '--if-exists',
@@ -68,6 +85,7 @@ function restorePostgres(databaseUrl: string, stage: string, dataDir: string): v
     databaseUrl,
     path.join(stage, PG_DUMP_FILE),
   ]);
+  if (!folders) return;
   for (const folder of FILE_FOLDERS) {
     const from = path.join(stage, 'data', folder);
     const to = path.join(dataDir, folder);

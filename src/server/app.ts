@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAuth, requireSessionBeforeValidation } from './lib/auth';
 import type { AppContext } from './lib/context';
 import { isMissingFile, mapError } from './lib/errorMapping';
+import { fileStoreOf } from './lib/files/create';
 import { refuseUnsafeText } from './lib/requestText';
 import { registerModules } from './modules';
 
@@ -35,7 +36,9 @@ function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void 
 }
 
 /** Builds the Fastify app: plugins, error mapping, auth, every feature module and the web UI. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(input: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const ctx: AppContext = { ...input, files: fileStoreOf(input) };
+  await ctx.files?.init();
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimitBytes,

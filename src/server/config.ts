@@ -1,9 +1,21 @@
 import path from 'node:path';
 
+/** An S3-compatible bucket for uploaded files (S3_ENDPOINT set); without it files stay under DATA_DIR. */
+export interface S3Config {
+  /** http(s)://host[:port] of the store, e.g. http://10.0.0.5:9000 for MinIO. */
+  endpoint: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+}
+
 /** Runtime configuration, read once from the environment. Every variable is documented in README.md. */
 export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded files live: a bucket when configured, else DATA_DIR (see lib/files/store.ts). */
+  s3: S3Config | undefined;
   host: string;
   port: number;
   publicUrl: string;
@@ -58,6 +70,19 @@ export function parseTrustProxy(raw: string | undefined): boolean | string {
   return value;
 }
 
+/** S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION: undefined without an endpoint. */
+export function s3FromEnv(env: NodeJS.ProcessEnv = process.env): S3Config | undefined {
+  const endpoint = (env.S3_ENDPOINT ?? '').trim();
+  if (endpoint === '') return undefined;
+  if (!/^https?:\/\/[^/]+\/?$/.test(endpoint)) {
+    throw new Error(`Biến môi trường S3_ENDPOINT phải có dạng http(s)://máy[:cổng] (đang là "${endpoint}")`);
+  }
+  const accessKey = env.S3_ACCESS_KEY ?? '';
+  const secretKey = env.S3_SECRET_KEY ?? '';
+  if (accessKey === '' || secretKey === '') throw new Error('Khi đặt S3_ENDPOINT phải đặt cả S3_ACCESS_KEY và S3_SECRET_KEY');
+  return { endpoint, bucket: env.S3_BUCKET || 'lien-truong', accessKey, secretKey, region: env.S3_REGION || 'us-east-1' };
+}
+
 /** Reads the configuration from process.env, with overrides for tests. */
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const port = int('PORT', 3000);
@@ -65,6 +90,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
   const base: Config = {
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: path.resolve(process.env.DATA_DIR ?? './data'),
+    s3: s3FromEnv(),
     host,
     port,
     publicUrl: process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
 import { createMailer } from './lib/mail';
+import { createFileStore } from './lib/files/create';
 import { storeMaterialFile } from './modules/materials/files';
 import { startScheduler } from './modules/notifications/scheduler';
 import { seedFirstStart } from './seed/bootstrap';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const first = await seedFirstStart(database, config.seedDemo);
   if (first?.kind === 'demo') {
     // The library's demo items are files too: stored in DATA_DIR, then recorded (outside the seed's transaction).
-    await seedDemoMaterials(database.db, (data) => storeMaterialFile(config.dataDir, data));
+    const files = createFileStore(config);
+    await seedDemoMaterials(database.db, (data) => storeMaterialFile(files, data));
     lines.push(`Dữ liệu mẫu đã được tạo. Tài khoản dùng thử (mật khẩu chung: ${first.password}):`);
     for (const l of first.accounts) lines.push(`  - ${l.role.padEnd(34)} ${l.email}`);
   } else if (first?.kind === 'admin') {

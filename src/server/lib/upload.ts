@@ -2,8 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import { putContent, type StoredContent } from './files/content';
+import type { FileStore } from './files/store';
 
 function tooLarge(): Error {
   return Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE', statusCode: 413 });
@@ -44,4 +47,40 @@ export async function saveWithinLimit(file: MultipartFile): Promise<SavedUpload>
     throw error;
   }
   return { path: target, remove };
+}
+
+/** How much of the start of an upload is kept for the type checks (magic bytes, OOXML folder names). */
+const HEAD_BYTES = 1_048_576;
+
+/**
+ * Streams an uploaded file into the file store by its content (putContent: never held whole in memory), keeping its
+ * first bytes for `check` (which throws for a refused type and returns what it found, e.g. the MIME type). A file cut
+ * at the size limit or refused by the check is released (when this upload created it) and the error rethrown.
+ */
+export async function storeUpload<T>(
+  file: MultipartFile,
+  store: FileStore,
+  area: string,
+  check: (head: Buffer) => T,
+  release: (storageKey: string) => Promise<unknown>,
+): Promise<StoredContent & { checked: T }> {
+  const head: Buffer[] = [];
+  let kept = 0;
+  const keepHead = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (kept < HEAD_BYTES) {
+        head.push(chunk.subarray(0, HEAD_BYTES - kept));
+        kept += Math.min(chunk.length, HEAD_BYTES - kept);
+      }
+      done(null, chunk);
+    },
+  });
+  const stored = await putContent(store, area, file.file.pipe(keepHead));
+  try {
+    if (file.file.truncated) throw tooLarge();
+    return { ...stored, checked: check(Buffer.concat(head)) };
+  } catch (error) {
+    if (stored.created) await release(stored.storageKey).catch(() => undefined);
+    throw error;
+  }
 }

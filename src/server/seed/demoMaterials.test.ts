@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/testApp';
 import type { MaterialView } from '../../shared/materials';
+import { createFileStore } from '../lib/files/create';
 import { storeMaterialFile } from '../modules/materials/files';
 import { demoLogins } from './demo';
 import { seedDemoMaterials } from './demo/materials';
@@ -25,7 +26,8 @@ afterAll(async () => {
 
 describe('the demo library', () => {
   it('holds lesson plans and an outline that the demo teacher finds by subject and grade, and downloads', async () => {
-    expect(await seedDemoMaterials(t.db, (data) => storeMaterialFile(dataDir, data))).toBe(3);
+    const files = createFileStore(t.config);
+    expect(await seedDemoMaterials(t.db, (data) => storeMaterialFile(files, data))).toBe(3);
     const { password } = demoLogins();
     const teacher = await t.client().login('giaovien@lientruong.vn', password);
     const all = (await teacher.get('/api/materials')).json() as MaterialView[];

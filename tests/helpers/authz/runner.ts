@@ -3,7 +3,6 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../src/server/db/client';
 import { mailOutbox, minutesAddenda, notifications } from '../../../src/server/db/schema';
-import { materialPath } from '../../../src/server/modules/materials/files';
 import { multipartWithFields } from '../materialsWorld';
 import type { TestApp, TestClient } from '../testApp';
 import { type AuthzWorld, MATERIAL_BYTES, makeFresh, type Scope } from './fixtures';
@@ -62,7 +61,7 @@ export async function buildExtras(t: TestApp, w: AuthzWorld, c: Record<string, T
     return JSON.stringify({ code: o.code, name: o.name, shortName: o.shortName ?? null, type: o.type, levels: o.levels });
   };
   for (const scope of ['own', 'other'] as const) {
-    const file = materialPath(t.config.dataDir, `authz/${scope}`);
+    const file = path.join(t.config.dataDir, 'library', 'files', 'authz', scope);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, MATERIAL_BYTES);
   }

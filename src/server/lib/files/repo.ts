@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client';
 import { attachments, inspectionDocuments, lessonPlanVersions } from '../../db/schema';
+import { type FileStore, sharedKey } from './store';
 
 /**
- * Every column that names a file of the shared content-addressed store DATA_DIR/files/<xx>/<sha256> by its storage
+ * Every column that names a file of the shared content-addressed store (key files/<xx>/<sha256>, see store.ts) by its storage
  * key. Two features storing the same bytes share one file, so a file may be removed only when none of these columns
  * names it any more. A new table keeping files in this store must be added here (storeRefs.test.ts fails otherwise).
  */
@@ -36,4 +37,14 @@ export async function sharedFileReferences(db: Executor, storageKey: string): Pr
 /** Whether any row of any referencing table still names the stored file. */
 export async function sharedFileInUse(db: Executor, storageKey: string): Promise<boolean> {
   return (await sharedFileReferences(db, storageKey)) > 0;
+}
+
+/**
+ * Reference counting of the shared store: removes the stored file once no row of any referencing table names it
+ * (call after the row that named it is gone, or when a new row could not be written). Returns whether it was removed.
+ */
+export async function releaseSharedFile(db: Executor, store: FileStore, storageKey: string): Promise<boolean> {
+  if (await sharedFileInUse(db, storageKey)) return false;
+  await store.delete(sharedKey(storageKey));
+  return true;
 }

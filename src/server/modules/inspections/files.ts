@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { contentKey } from '../../lib/files/store';
 import { readWithinLimit } from '../../lib/upload';
 import { checkFile } from '../meetings/attachments';
 import { authorize } from './policy';
@@ -56,27 +57,28 @@ export async function addDocument(
     mimeType: f.mimeType,
     size: f.size,
     sha256: f.sha256,
-    storageKey: `${f.sha256.slice(0, 2)}/${f.sha256}`,
+    storageKey: contentKey(f.sha256),
     uploadedBy: actor.personId,
   });
   await audit(tx, actor, { action: 'attach', entityType: 'inspection', entityId: id, orgId: row.provinceOrgId, after: doc });
   return { id: doc.id, kind: f.kind, fileName: doc.fileName, size: doc.size, createdAt: doc.createdAt.toISOString() };
 }
 
-/** A document the actor may read, with the path of its file. */
-export async function readable(db: Executor, actor: Actor, documentId: string, dataDir: string) {
+/** A document the actor may read (its file: sharedKey(storageKey) in the file store). */
+export async function readable(db: Executor, actor: Actor, documentId: string) {
   const doc = await repo.findDocument(db, documentId);
   if (!doc) throw notFound('tài liệu');
   await load(db, actor, doc.inspectionId);
-  return { ...doc, path: path.join(dataDir, 'files', doc.storageKey) };
+  return doc;
 }
 
-/** Removes a document (the stored file stays: it may be shared with other records by its hash). */
-export async function removeDocument(tx: Executor, actor: Actor, documentId: string): Promise<void> {
+/** Removes a document; returns its storage key, released after the commit (the file may be shared by its hash). */
+export async function removeDocument(tx: Executor, actor: Actor, documentId: string): Promise<string> {
   const doc = await repo.findDocument(tx, documentId);
   if (!doc) throw notFound('tài liệu');
   const { row, scope } = await load(tx, actor, doc.inspectionId);
   authorize(actor, 'upload', { scope, status: row.status });
   await repo.deleteDocument(tx, documentId);
   await audit(tx, actor, { action: 'detach', entityType: 'inspection', entityId: doc.inspectionId, orgId: row.provinceOrgId, before: doc });
+  return doc.storageKey;
 }

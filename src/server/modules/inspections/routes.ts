@@ -11,9 +11,12 @@ import {
 } from '../../../shared/inspections';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
-import { openStoredFile } from '../../lib/files/read';
+import { storeThenInsert } from '../../lib/files/content';
+import { fileStoreOf } from '../../lib/files/create';
+import { releaseSharedFile } from '../../lib/files/repo';
+import { contentDisposition, sendStored } from '../../lib/files/send';
+import { sharedKey } from '../../lib/files/store';
 import { inTransaction } from '../../lib/tx';
-import { storeFile } from '../meetings/attachments';
 import { DOCX, download, XLSX } from '../programme/routes';
 import * as schoolYearsRepo from '../schoolYears/repo';
 import { inspectionPlanDocx, inspectionRecordDocx, planData, writeInspectionsXlsx } from './documents';
@@ -75,15 +78,16 @@ export function inspectionRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = await requireActor(req, ctx);
       await files.requireUpload(db, actor, req.params.id);
       const f = await files.readUpload(await req.file(), ctx.config.uploadLimitBytes);
-      const sha256 = await storeFile(ctx.config.dataDir, f.data);
-      const doc = await inTransaction(ctx, (tx) =>
-        files.addDocument(tx, actor, req.params.id, {
-          kind: req.query.documentKind,
-          fileName: f.fileName,
-          mimeType: f.mimeType,
-          size: f.data.length,
-          sha256,
-        }),
+      const doc = await storeThenInsert(ctx, f.data, (sha256) =>
+        inTransaction(ctx, (tx) =>
+          files.addDocument(tx, actor, req.params.id, {
+            kind: req.query.documentKind,
+            fileName: f.fileName,
+            mimeType: f.mimeType,
+            size: f.data.length,
+            sha256,
+          }),
+        ),
       );
       return reply.status(201).send(doc);
     },
@@ -91,21 +95,17 @@ export function inspectionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/inspection-documents/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    const d = await files.readable(db, actor, req.params.id, ctx.config.dataDir);
-    const ascii =
-      d.fileName
-        .normalize('NFD')
-        .replace(/[^\x20-\x7e]/g, '')
-        .replace(/["\\]/g, '') || 'tai-lieu';
-    return reply
-      .header('content-type', d.mimeType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`)
-      .send(await openStoredFile(d.path));
+    const d = await files.readable(db, actor, req.params.id);
+    return sendStored(reply, fileStoreOf(ctx), sharedKey(d.storageKey), req.headers.range, {
+      'content-type': d.mimeType,
+      'content-disposition': contentDisposition(d.fileName, 'attachment', 'tai-lieu'),
+    });
   });
 
   r.delete('/inspection-documents/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => files.removeDocument(tx, actor, req.params.id));
+    const storageKey = await inTransaction(ctx, (tx) => files.removeDocument(tx, actor, req.params.id));
+    await releaseSharedFile(db, fileStoreOf(ctx), storageKey);
     return reply.status(204).send();
   });
 

@@ -6,25 +6,17 @@ import { analysisInput, compareQuery, layoutBody, lessonPlanCommentInput, lesson
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
-import { openStoredFile } from '../../lib/files/read';
+import { storeThenInsert } from '../../lib/files/content';
+import { fileStoreOf } from '../../lib/files/create';
+import { contentDisposition, sendStored } from '../../lib/files/send';
+import { sharedKey } from '../../lib/files/store';
 import { inTransaction } from '../../lib/tx';
 import { readUpload } from '../inspections/files';
-import { storeFile } from '../meetings/attachments';
 import { loadStudy } from './access';
 import * as service from './service';
 import { analysisToMinutes } from './toMinutes';
 
 const idParams = z.object({ id: z.uuid() });
-
-/** Content-Disposition with the original (Vietnamese) file name. */
-function disposition(name: string): string {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '') || 'tep';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Lesson study of a meeting: steps, lesson-plan versions with comments and comparison, seating map, analysis. */
 export function lessonStudyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -65,15 +57,16 @@ export function lessonStudyRoutes(app: FastifyInstance, ctx: AppContext): void {
       const ext = path.extname(f.fileName).slice(1).toLowerCase();
       if (!['pdf', 'docx'].includes(ext))
         throw fieldError('file', `Tệp «${f.fileName}» không được nhận: kế hoạch bài dạy chỉ nhận pdf hoặc docx`);
-      const sha256 = await storeFile(ctx.config.dataDir, f.data);
-      await inTransaction(ctx, (tx) =>
-        service.addFileVersion(tx, actor, req.params.id, {
-          fileName: f.fileName,
-          mimeType: f.mimeType,
-          size: f.data.length,
-          sha256,
-          note: null,
-        }),
+      await storeThenInsert(ctx, f.data, (sha256) =>
+        inTransaction(ctx, (tx) =>
+          service.addFileVersion(tx, actor, req.params.id, {
+            fileName: f.fileName,
+            mimeType: f.mimeType,
+            size: f.data.length,
+            sha256,
+            note: null,
+          }),
+        ),
       );
       return reply.status(201).send(await service.view(db, actor, req.params.id));
     },
@@ -83,11 +76,10 @@ export function lessonStudyRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(req, ctx);
     const v = await service.readableVersion(db, actor, req.params.id);
     if (!v.storageKey || !v.fileName) throw fieldError('id', 'Phiên bản này không có tệp đính kèm');
-    return reply
-      .header('content-type', v.mimeType ?? 'application/octet-stream')
-      .header('content-disposition', disposition(v.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .send(await openStoredFile(path.join(ctx.config.dataDir, 'files', v.storageKey)));
+    return sendStored(reply, fileStoreOf(ctx), sharedKey(v.storageKey), req.headers.range, {
+      'content-type': v.mimeType ?? 'application/octet-stream',
+      'content-disposition': contentDisposition(v.fileName),
+    });
   });
 
   r.post(

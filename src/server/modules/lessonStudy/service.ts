@@ -12,6 +12,7 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError, notFound } from '../../lib/errors';
+import { contentKey } from '../../lib/files/store';
 import * as minutesRepo from '../minutes/repo';
 import { plainText, sanitizeRichText } from '../minutes/sanitize';
 import { loadOrganised, loadStudy, requireOpen } from './access';
@@ -143,7 +144,7 @@ export async function addFileVersion(
     fileName: f.fileName,
     mimeType: f.mimeType,
     size: f.size,
-    storageKey: `${f.sha256.slice(0, 2)}/${f.sha256}`,
+    storageKey: contentKey(f.sha256),
     createdBy: actor.personId,
   });
   await audit(tx, actor, {

@@ -1,25 +1,17 @@
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import { labelOf } from '../../../shared/labels';
 import { type MaterialFields, materialFields } from '../../../shared/materials';
 import { AppError, type FieldError, fieldError } from '../../lib/errors';
+import { putContent } from '../../lib/files/content';
+import { type FileStore, libraryKey, sharedKey } from '../../lib/files/store';
 import { readWithinLimit } from '../../lib/upload';
-import { checkFile, storeFile } from '../meetings/attachments';
+import { checkFile } from '../meetings/attachments';
 
 /**
- * The library keeps its own copy of each file under DATA_DIR/library/files/<xx>/<sha256> (same writer and checks as
- * meeting attachments), so deleting a meeting attachment never removes a published material, and vice versa.
+ * The library keeps its own copy of each file under the store keys library/files/<xx>/<sha256> (same writer and checks
+ * as meeting attachments), so deleting a meeting attachment never removes a published material, and vice versa.
  */
-export function libraryDir(dataDir: string): string {
-  return path.join(dataDir, 'library');
-}
-
-/** Absolute path of a stored material file. */
-export function materialPath(dataDir: string, storageKey: string): string {
-  return path.join(libraryDir(dataDir), 'files', storageKey);
-}
-
 /** Zod issues of the form fields → field errors with Vietnamese labels. */
 function toFields(issues: Array<{ path: PropertyKey[]; code: string }>): FieldError[] {
   return issues.map((i) => {
@@ -63,18 +55,18 @@ export async function readUpload(file: MultipartFile | undefined, limitBytes: nu
   return { fileName: file.filename, data, mimeType: checkFile(file.filename, data) };
 }
 
-/** Stores the bytes in the library; returns the hash and storage key. */
-export async function storeMaterialFile(dataDir: string, data: Buffer) {
-  const sha256 = await storeFile(libraryDir(dataDir), data);
-  return { sha256, storageKey: `${sha256.slice(0, 2)}/${sha256}` };
+/** Stores the bytes (a buffer, or a stream of another stored file) in the library; returns hash, key and size. */
+export async function storeMaterialFile(store: FileStore, data: Buffer | Readable) {
+  const { sha256, storageKey, size } = await putContent(store, 'library/files', data);
+  return { sha256, storageKey, size };
 }
 
 /** Removes a stored file (when no row uses it any more). */
-export async function removeMaterialFile(dataDir: string, storageKey: string): Promise<void> {
-  await rm(materialPath(dataDir, storageKey), { force: true });
+export async function removeMaterialFile(store: FileStore, storageKey: string): Promise<void> {
+  await store.delete(libraryKey(storageKey));
 }
 
-/** The bytes of a meeting attachment's stored file (for publishing it). */
-export async function readAttachmentFile(dataDir: string, storageKey: string): Promise<Buffer> {
-  return readFile(path.join(dataDir, 'files', storageKey));
+/** A stream of a meeting attachment's stored file (for publishing it). */
+export async function readAttachmentFile(store: FileStore, storageKey: string): Promise<Readable> {
+  return store.get(sharedKey(storageKey));
 }

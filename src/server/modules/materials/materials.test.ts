@@ -10,7 +10,8 @@ import { buildMaterialsWorld, DOCX, type MaterialsWorld, MP4, uploadMaterial } f
 import { clientPool } from '../../../../tests/helpers/minutesWorld';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/testApp';
 import type { MaterialView } from '../../../shared/materials';
-import { storeFile } from '../meetings/attachments';
+import { putContent } from '../../lib/files/content';
+import { LocalFileStore } from '../../lib/files/local';
 import * as fileRepo from '../meetings/fileRepo';
 
 let t: TestApp;
@@ -188,7 +189,7 @@ describe('materials: upload, search without diacritics, visibility', () => {
       status: 'scheduled',
     });
     const data = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Báo cáo chuyên đề')]);
-    const sha256 = await storeFile(dataDir, data);
+    const sha256 = (await putContent(new LocalFileStore(dataDir), 'files', data)).sha256;
     const att = await fileRepo.insertAttachment(t.db, {
       meetingId: meeting.id,
       fileName: 'Chuyên đề dạy học STEM.pdf',

@@ -8,8 +8,8 @@ import { authorize } from './policy';
  * the file or be allowed to manage the meeting's files. Only meeting attachments can be published: observation photos
  * of students live in their own private store and have no route into the library.
  */
-export async function publishSource(db: Executor, actor: Actor, attachmentId: string, dataDir: string) {
-  const a = await readableAttachment(db, actor, attachmentId, dataDir);
+export async function publishSource(db: Executor, actor: Actor, attachmentId: string) {
+  const a = await readableAttachment(db, actor, attachmentId);
   const managesMeetingFiles =
     a.uploadedBy !== actor.personId &&
     (await requireUpload(db, actor, a.meetingId).then(

@@ -32,9 +32,12 @@ import { fileBody, noContent } from '../../../shared/views';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
-import { openStoredFile } from '../../lib/files/read';
+import { fileStoreOf } from '../../lib/files/create';
+import { releaseSharedFile } from '../../lib/files/repo';
+import { contentDisposition, sendStored } from '../../lib/files/send';
+import { sharedKey } from '../../lib/files/store';
 import { inTransaction } from '../../lib/tx';
-import { readWithinLimit } from '../../lib/upload';
+import { storeUpload } from '../../lib/upload';
 import * as attachments from './attachments';
 import { applyBridgeRule } from './bridge';
 import * as calendar from './calendar';
@@ -49,16 +52,6 @@ const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
 const ruleParams = z.object({ id: z.uuid(), ruleId: z.uuid() });
 const feedParams = z.object({ file: z.string().max(200) });
 const mineQuery = meetingsQuery.pick({ from: true, to: true });
-
-/** Content-Disposition with the original (Vietnamese) file name. */
-function disposition(name: string): string {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '') || 'tep';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Meetings: schedule views, the meeting page, edits and status, invitations, bridge rule, files, chat links, iCal. */
 export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -213,17 +206,23 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
       await attachments.requireUpload(db, actor, req.params.id);
       const file = await req.file();
       if (file?.fieldname !== 'file') throw fieldError('file', 'Chưa chọn tệp đính kèm (trường «file»)');
-      const data = await readWithinLimit(file);
-      const mimeType = attachments.checkFile(file.filename, data);
-      // The file first (temp, fsync, rename), then the row; a file this request created is removed if the row fails.
-      const { sha256, created } = await attachments.storeNewFile(ctx.config.dataDir, data);
+      // The file first (streamed into the store by its hash), then the row; a file this request created is released
+      // if its type is refused or the row fails (removed unless another record shares the same bytes).
+      const store = fileStoreOf(ctx);
+      const release = (key: string) => releaseSharedFile(db, store, key);
+      const stored = await storeUpload(file, store, 'files', (head) => attachments.checkFile(file.filename, head), release);
       try {
         const row = await inTransaction(ctx, (tx) =>
-          attachments.addAttachment(tx, actor, req.params.id, { fileName: file.filename, mimeType, size: data.length, sha256 }),
+          attachments.addAttachment(tx, actor, req.params.id, {
+            fileName: file.filename,
+            mimeType: stored.checked,
+            size: stored.size,
+            sha256: stored.sha256,
+          }),
         );
         return reply.status(201).send(row);
       } catch (error) {
-        if (created) await attachments.discardNewFile(db, ctx.config.dataDir, sha256).catch(() => undefined);
+        if (stored.created) await release(stored.storageKey).catch(() => undefined);
         throw error;
       }
     },
@@ -231,21 +230,27 @@ export function meetingRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/attachments/:id',
-    { schema: { tags, params: idParams, response: { 200: fileBody('Tệp đính kèm, gửi nguyên dạng') } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: fileBody('Tệp đính kèm, gửi nguyên dạng'), 206: fileBody('Một đoạn của tệp (tiêu đề Range)') },
+      },
+    },
     async (req, reply) => {
       const actor = await requireActor(req, ctx);
-      const a = await attachments.readable(db, actor, req.params.id, ctx.config.dataDir);
-      return reply
-        .header('content-type', a.mimeType)
-        .header('content-disposition', disposition(a.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .send(await openStoredFile(a.path));
+      const a = await attachments.readable(db, actor, req.params.id);
+      return sendStored(reply, fileStoreOf(ctx), sharedKey(a.storageKey), req.headers.range, {
+        'content-type': a.mimeType,
+        'content-disposition': contentDisposition(a.fileName),
+      });
     },
   );
 
   r.delete('/attachments/:id', { schema: { tags, params: idParams, response: { 204: noContent } } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    await inTransaction(ctx, (tx) => attachments.removeAttachment(tx, actor, req.params.id, ctx.config.dataDir));
+    const storageKey = await inTransaction(ctx, (tx) => attachments.removeAttachment(tx, actor, req.params.id));
+    await releaseSharedFile(db, fileStoreOf(ctx), storageKey);
     return reply.status(204).send();
   });
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import { PHOTO_MAX_BYTES } from '../../../shared/lessonStudy';
@@ -7,19 +6,17 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { audit } from '../../lib/audit';
 import { AppError, fieldError } from '../../lib/errors';
+import { type FileStore, photoKey } from '../../lib/files/store';
 import { readWithinLimit } from '../../lib/upload';
 import { checkFile } from '../meetings/attachments';
 import * as repo from './repo';
 import { own } from './service';
 
 /**
- * Photos of students are personal data (Nghị định 13/2023): they are stored apart from every shared file, under
- * DATA_DIR/private/observations/<meeting>/<note>, one file per note (no sharing by hash, so deleting removes it), and
- * served only through the note's policy. No other route (attachments, materials) can reach this folder.
+ * Photos of students are personal data (Nghị định 13/2023): they are stored apart from every shared file, under the
+ * store keys private/observations/<meeting>/<note>-<random> (photoKey), one file per note (no sharing by hash, so
+ * deleting removes it), and served only through the note's policy. No other route (attachments, materials) reaches them.
  */
-export function photoPath(dataDir: string, storageKey: string): string {
-  return path.join(dataDir, 'private', 'observations', storageKey);
-}
 
 const IMAGE_TYPES = ['jpg', 'jpeg', 'png', 'webp'];
 
@@ -45,14 +42,10 @@ export async function readPhoto(file: MultipartFile | undefined): Promise<{ data
   }
 }
 
-/** Writes a photo file (temp file, then rename); returns its storage key. */
-export async function writePhoto(dataDir: string, meetingId: string, noteId: string, data: Buffer): Promise<string> {
+/** Writes a photo file under a new key of its own; returns the key (observation_notes.photo_key). */
+export async function writePhoto(store: FileStore, meetingId: string, noteId: string, data: Buffer): Promise<string> {
   const key = `${meetingId}/${noteId}-${randomBytes(6).toString('hex')}`;
-  const target = photoPath(dataDir, key);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, target);
+  await store.putBytes(photoKey(key), data);
   return key;
 }
 
@@ -70,8 +63,8 @@ export async function attachPhoto(
 }
 
 /** Removes a photo file (after its row stopped pointing at it, or when storing the row failed). */
-export async function removePhotoFile(dataDir: string, key: string | null): Promise<void> {
-  if (key) await rm(photoPath(dataDir, key), { force: true });
+export async function removePhotoFile(store: FileStore, key: string | null): Promise<void> {
+  if (key) await store.delete(photoKey(key));
 }
 
 /** The observer deletes a note, and its photo file with it. */

@@ -5,9 +5,11 @@ import { noteInput, PHOTO_MAX_BYTES } from '../../../shared/lessonStudy';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
 import { fieldError } from '../../lib/errors';
-import { openStoredFile } from '../../lib/files/read';
+import { fileStoreOf } from '../../lib/files/create';
+import { sendStored } from '../../lib/files/send';
+import { photoKey } from '../../lib/files/store';
 import { inTransaction } from '../../lib/tx';
-import { attachPhoto, deleteNote, deletePhoto, photoPath, readPhoto, removePhotoFile, writePhoto } from './photos';
+import { attachPhoto, deleteNote, deletePhoto, readPhoto, removePhotoFile, writePhoto } from './photos';
 import * as service from './service';
 
 const idParams = z.object({ id: z.uuid() });
@@ -16,7 +18,7 @@ const idParams = z.object({ id: z.uuid() });
 export function observationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
-  const dataDir = ctx.config.dataDir;
+  const store = fileStoreOf(ctx);
   const tags = ['observations'];
 
   r.get('/observations/:id/mine', { schema: { tags, params: idParams } }, async (req) => {
@@ -44,7 +46,7 @@ export function observationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.delete('/observation-notes/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
     const key = await inTransaction(ctx, (tx) => deleteNote(tx, actor, req.params.id));
-    await removePhotoFile(dataDir, key);
+    await removePhotoFile(store, key);
     return reply.status(204).send();
   });
 
@@ -58,17 +60,17 @@ export function observationRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(req, ctx);
     const { note } = await inTransaction(ctx, (tx) => service.own(tx, actor, req.params.id));
     const photo = await readPhoto(await req.file({ limits: { fileSize: PHOTO_MAX_BYTES } }));
-    const key = await writePhoto(dataDir, note.meetingId, note.id, photo.data);
+    const key = await writePhoto(store, note.meetingId, note.id, photo.data);
     let replaced: string | null;
     try {
       replaced = await inTransaction(ctx, (tx) =>
         attachPhoto(tx, actor, note.id, { key, mimeType: photo.mimeType, size: photo.data.length }),
       );
     } catch (error) {
-      await removePhotoFile(dataDir, key);
+      await removePhotoFile(store, key);
       throw error;
     }
-    await removePhotoFile(dataDir, replaced);
+    await removePhotoFile(store, replaced);
     return reply.status(204).send();
   });
 
@@ -76,17 +78,16 @@ export function observationRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = await requireActor(req, ctx);
     const { note } = await service.readable(db, actor, req.params.id);
     if (!note.photoKey) throw fieldError('photo', 'Ghi chép này không có ảnh');
-    return reply
-      .header('content-type', note.photoMime ?? 'application/octet-stream')
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(await openStoredFile(photoPath(dataDir, note.photoKey)));
+    return sendStored(reply, store, photoKey(note.photoKey), req.headers.range, {
+      'content-type': note.photoMime ?? 'application/octet-stream',
+      'cache-control': 'private, no-store',
+    });
   });
 
   r.delete('/observation-notes/:id/photo', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
     const key = await inTransaction(ctx, (tx) => deletePhoto(tx, actor, req.params.id));
-    await removePhotoFile(dataDir, key);
+    await removePhotoFile(store, key);
     return reply.status(204).send();
   });
 }

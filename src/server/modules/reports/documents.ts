@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { formHeading } from '../../lib/documents/issuer';
 import { localityOf } from '../../lib/documents/locality';
 import type { Signature } from '../../lib/documents/nd30';
+import type { FileStore } from '../../lib/files/store';
 import { type ChainOrg, chainOrgs, nearestOffice, unitsAndTitles } from '../exports/people';
 import * as exportsRepo from '../exports/repo';
 import type { Mau3Document } from './mau3';
@@ -36,7 +37,7 @@ async function orgSignature(db: Executor, org: ChainOrg, date: string): Promise<
 }
 
 /** The Mẫu 3 document of a report the actor may read. */
-export async function mau3Document(db: Executor, actor: Actor, id: string, dataDir: string): Promise<Mau3Document> {
+export async function mau3Document(db: Executor, actor: Actor, id: string, store: FileStore): Promise<Mau3Document> {
   const detail = await get(db, actor, id);
   const { period } = await periodOrFail(db, detail.schoolYearId, detail.termNumber);
   const date = treeDate(period);
@@ -83,7 +84,7 @@ export async function mau3Document(db: Executor, actor: Actor, id: string, dataD
     recommendations: detail.recommendations,
     results: detail.results,
     photoNames: detail.photos.filter((p) => chosen.has(p.id)).map((p) => p.fileName),
-    photos: await loadPhotos(dataDir, stored),
+    photos: await loadPhotos(store, stored),
     recipients: [`${detail.reviewerOrg.name} (để báo cáo)`, 'Lưu: VT'],
     signature,
     draft: detail.status === 'draft' || detail.status === 'returned',

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { storedPath } from '../meetings/attachments';
+import { buffer } from 'node:stream/consumers';
+import { contentKey, type FileStore, sharedKey } from '../../lib/files/store';
 
 /** A chosen photo ready for the DOCX: its bytes, format and size in pixels. */
 export interface DocPhoto {
@@ -28,10 +28,13 @@ export function imageSize(b: Buffer): { type: 'png' | 'jpg'; width: number; heig
 }
 
 /** Reads the chosen photos from the file store; photos whose file is missing or not a PNG/JPEG are left out. */
-export async function loadPhotos(dataDir: string, photos: Array<{ fileName: string; sha256: string }>): Promise<DocPhoto[]> {
+export async function loadPhotos(store: FileStore, photos: Array<{ fileName: string; sha256: string }>): Promise<DocPhoto[]> {
   const out: DocPhoto[] = [];
   for (const p of photos) {
-    const data = await readFile(storedPath(dataDir, p.sha256)).catch(() => null);
+    const data = await store
+      .get(sharedKey(contentKey(p.sha256)))
+      .then((s) => buffer(s))
+      .catch(() => null);
     const size = data && imageSize(data);
     if (data && size) out.push({ name: p.fileName, data, ...size });
   }

@@ -10,7 +10,8 @@ import { buildReportWorld, type ReportWorld } from '../../../../tests/helpers/re
 import { createTestApp, type TestApp, type TestClient } from '../../../../tests/helpers/testApp';
 import type { ReportDetail, Rollup, RollupRow } from '../../../shared/reports';
 import { accounts, attachments, networkLeaders } from '../../db/schema';
-import { storeFile } from '../meetings/attachments';
+import { putContent } from '../../lib/files/content';
+import { LocalFileStore } from '../../lib/files/local';
 
 /**
  * The issue's main done-when line: a known term on the Củ Chi demo data (tests/helpers/reportWorld.ts describes it)
@@ -193,7 +194,7 @@ describe('review: draft → submitted → returned → resubmitted → accepted,
     res = await specialist.post(`/api/reports/${id}/return`, { comment: 'Bổ sung khó khăn về cơ sở vật chất' });
     expect(res.json()).toMatchObject({ status: 'returned', live: true });
     const png = solidPng(160, 120, [30, 110, 200]);
-    const sha256 = await storeFile(t.config.dataDir, png);
+    const sha256 = (await putContent(new LocalFileStore(t.config.dataDir), 'files', png)).sha256;
     const [photo] = await t.db
       .insert(attachments)
       .values({

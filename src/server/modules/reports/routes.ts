@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { reportAcceptInput, reportInput, reportReturnInput, reportsQuery, reportUpdateInput, rollupQuery } from '../../../shared/reports';
 import { requireActor } from '../../lib/auth';
 import type { AppContext } from '../../lib/context';
+import { fileStoreOf } from '../../lib/files/create';
 import { inTransaction } from '../../lib/tx';
 import { mau3Document, rollupDocument } from './documents';
 import { renderMau3 } from './mau3';
@@ -72,13 +73,13 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/reports/:id/document.docx', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    const doc = await mau3Document(db, actor, req.params.id, ctx.config.dataDir);
+    const doc = await mau3Document(db, actor, req.params.id, fileStoreOf(ctx));
     return attachment(reply, DOCX, `bao-cao-mau-3-${period(doc.term, doc.schoolYear)}.docx`).send(await renderMau3(doc));
   });
 
   r.get('/reports/:id/tables.xlsx', { schema: { tags, params: idParams } }, async (req, reply) => {
     const actor = await requireActor(req, ctx);
-    const doc = await mau3Document(db, actor, req.params.id, ctx.config.dataDir);
+    const doc = await mau3Document(db, actor, req.params.id, fileStoreOf(ctx));
     const stream = new PassThrough();
     writeReportXlsx(stream, doc).catch((err) => stream.destroy(err));
     return attachment(reply, XLSX, `bao-cao-mau-3-${period(doc.term, doc.schoolYear)}.xlsx`).send(stream);
