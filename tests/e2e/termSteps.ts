@@ -130,7 +130,7 @@ export class TermWalk {
   }
 
   /** "Lên lịch theo kế hoạch", the network's link typed once, bridge points placed automatically on the hybrid ones. */
-  async scheduleAll(planId: string): Promise<Scheduled[]> {
+  async scheduleAll(): Promise<Scheduled[]> {
     const t = this.typing.at('Lên lịch');
     const lead = await this.as(LEADER);
     await lead.page.goto(this.planPath);
@@ -168,7 +168,6 @@ export class TermWalk {
       await expect.poll(async () => (await this.leaderJson<M>(`/api/meetings/${m.id}`)).status).toBe('scheduled');
     }
     await lead.ctx.close();
-    void planId;
     return (await read())
       .map((m) => ({ ...m, bridges: m.venues.filter((v) => !v.isCentral && v.onlineUrl).length }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
