@@ -7,11 +7,12 @@ import { defineConfig } from 'vitest/config';
  * two engines runs once, in the PGlite run: pure unit tests (no database touched — found by reading the test file:
  * it opens no test database) and the browser journeys, which drive the same app through the same API whose every
  * route the integration tests already run on both engines. The browser tests that exist for PostgreSQL (the nginx
- * deployment with several processes on one database) and the main journey still run on PostgreSQL.
+ * deployment with several processes on one database), the main journey and the whole-term walk of issue 15 (its
+ * count must hold on both engines) still run on PostgreSQL.
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const USES_DATABASE = /testApp|noticeApp|db\/client|createTestDatabase|DATABASE_URL|PGlite|pglite/;
-const E2E_ON_POSTGRES = ['tests/e2e/journeyNginx.e2e.ts', 'tests/e2e/journey.e2e.ts'];
+const E2E_ON_POSTGRES = ['tests/e2e/journeyNginx.e2e.ts', 'tests/e2e/journey.e2e.ts', 'tests/e2e/termWalk.e2e.ts'];
 
 /** Test files under a folder whose source never opens a database (run once, on PGlite). */
 function pureTests(dir: string): string[] {

@@ -1,9 +1,12 @@
 import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import type { SchoolYear } from '@shared/types';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCreateReport } from '../../api/reports';
 import { useT } from '../../i18n/context';
+import { todayIso } from '../../lib/dates';
 import { notifySuccess, showServerError } from '../../lib/notify';
+import { reportTermOn } from './reportTerm';
 
 /** Starts the report of a network or an org for a term or the whole year of the selected school year. */
 export function CreateReportModal({
@@ -17,12 +20,12 @@ export function CreateReportModal({
   onClose: () => void;
   owner: { networkId?: string; orgId?: string };
   ownerName: string;
-  schoolYear: { id: string; code: string };
+  schoolYear: Pick<SchoolYear, 'id' | 'code' | 'terms'>;
 }) {
   const t = useT();
   const navigate = useNavigate();
   const create = useCreateReport();
-  const [term, setTerm] = useState<'1' | '2' | 'year'>('1');
+  const [term, setTerm] = useState<'1' | '2' | 'year'>(() => reportTermOn(schoolYear, todayIso()));
   const send = () =>
     create.mutate(
       { ...owner, schoolYearId: schoolYear.id, termNumber: term === 'year' ? null : term === '1' ? 1 : 2 },
