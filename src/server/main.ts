@@ -1,8 +1,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/client';
-import { createMailer } from './lib/mail';
 import { createFileStore } from './lib/files/create';
+import { createMailer } from './lib/mail';
 import { storeMaterialFile } from './modules/materials/files';
 import { startScheduler } from './modules/notifications/scheduler';
 import { seedFirstStart } from './seed/bootstrap';
