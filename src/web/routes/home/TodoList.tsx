@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TodoDueItem, TodoSignItem, TodoView } from '@shared/homeViews';
 import { IconChecklist, IconSignature } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useSignMinutes, useTodo } from '../../api/todo';
 import { AnchorLink, CardLink } from '../../components/links';
 import { Empty, ErrorState, Loading } from '../../components/PageState';
 import { type MessageKey, type TFunction, useT } from '../../i18n/context';
 import { formatDate, formatDateTime } from '../../lib/dates';
-import { notifySuccess, showServerError } from '../../lib/notify';
+import { showServerError } from '../../lib/notify';
 
 /** A server link ("/plans?networkId=…") as router props. */
 export function routeOf(link: string): { to: never; search: never } {
@@ -33,7 +33,7 @@ function Group_({ title, count, testId, children }: { title: string; count: numb
 }
 
 /** One minutes item: what, when, as whom, and the one-tap "Ký xác nhận" (the chair waits until the others have signed). */
-function SignRow({ item, t }: { item: TodoSignItem; t: TFunction }) {
+function SignRow({ item, t, onSigned }: { item: TodoSignItem; t: TFunction; onSigned: (message: string) => void }) {
   const sign = useSignMinutes();
   const wait = item.waitingFor > 0;
   return (
@@ -64,7 +64,7 @@ function SignRow({ item, t }: { item: TodoSignItem; t: TFunction }) {
             data-testid={`todo-sign-${item.meetingId}`}
             onClick={() =>
               sign.mutate(item.meetingId, {
-                onSuccess: (view) => notifySuccess(view.status === 'locked' ? t('todo.signedLocked') : t('todo.signed')),
+                onSuccess: (view) => onSigned(view.status === 'locked' ? t('todo.signedLocked') : t('todo.signed')),
                 onError: (error) => showServerError(error, t),
               })
             }
@@ -100,7 +100,7 @@ function dueDetail(item: TodoDueItem, t: TFunction): string {
   return `${item.ownerName} · ${when} · ${t(`todo.status.${item.status}`)}`;
 }
 
-function TodoGroups({ data, t }: { data: TodoView; t: TFunction }) {
+function TodoGroups({ data, t, onSigned }: { data: TodoView; t: TFunction; onSigned: (message: string) => void }) {
   const reviews = (kind: 'plansToReview' | 'reportsToReview') =>
     data[kind].map((r) => (
       <LinkRow
@@ -126,7 +126,7 @@ function TodoGroups({ data, t }: { data: TodoView; t: TFunction }) {
     <Stack gap="md">
       <Group_ title={t('todo.minutesToSign')} count={data.counts.minutesToSign} testId="todo-minutes">
         {data.minutesToSign.map((m) => (
-          <SignRow key={m.meetingId} item={m} t={t} />
+          <SignRow key={m.meetingId} item={m} t={t} onSigned={onSigned} />
         ))}
       </Group_>
       <Group_ title={t('todo.plansToReview')} count={data.counts.plansToReview} testId="todo-plans-review">
@@ -185,6 +185,8 @@ function TodoGroups({ data, t }: { data: TodoView; t: TFunction }) {
 export function TodoList() {
   const t = useT();
   const q = useTodo();
+  // A signature is confirmed in a line of the card, not in a toast: on a phone a toast lay over the next item's button.
+  const [signed, setSigned] = useState<string | null>(null);
   return (
     <Card withBorder padding="md" mb="md" data-testid="todo">
       <Group justify="space-between" mb="sm" wrap="nowrap">
@@ -200,11 +202,16 @@ export function TodoList() {
           </Badge>
         )}
       </Group>
+      {signed && (
+        <Text role="status" size="sm" c="teal.8" fw={600} mb="xs" data-testid="todo-signed-note">
+          {signed}
+        </Text>
+      )}
       {q.data ? (
         q.data.counts.total === 0 ? (
           <Empty>{t('todo.empty')}</Empty>
         ) : (
-          <TodoGroups data={q.data} t={t} />
+          <TodoGroups data={q.data} t={t} onSigned={setSigned} />
         )
       ) : q.error ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
