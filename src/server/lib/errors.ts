@@ -55,6 +55,7 @@ export const errorCatalog = {
     vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút',
     en: 'The database is temporarily unavailable; please retry in a moment',
   },
+  PDF_UNAVAILABLE: { status: 503, vi: '{message}', en: 'The PDF could not be produced: {message}' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống, vui lòng thử lại', en: 'Internal error, please retry' },
 } as const;
 
