@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createPrivateKey, createPublicKey, type KeyObject, sign, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,10 +33,10 @@ export interface KeySigner {
 }
 
 /** Reads SIGN_P12_* or SIGN_PKCS11_* (null when neither is set). */
-export async function sealConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<SealConfig | null> {
+export function sealConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SealConfig | null {
   if (env.SIGN_P12_PATH) return { kind: 'p12', path: env.SIGN_P12_PATH, passphrase: env.SIGN_P12_PASSPHRASE ?? '' };
   if (!env.SIGN_PKCS11_MODULE) return null;
-  const pin = env.SIGN_PKCS11_PIN_FILE ? (await readFile(env.SIGN_PKCS11_PIN_FILE, 'utf8')).trim() : (env.SIGN_PKCS11_PIN ?? '');
+  const pin = env.SIGN_PKCS11_PIN_FILE ? readFileSync(env.SIGN_PKCS11_PIN_FILE, 'utf8').trim() : (env.SIGN_PKCS11_PIN ?? '');
   return {
     kind: 'pkcs11',
     module: env.SIGN_PKCS11_MODULE,

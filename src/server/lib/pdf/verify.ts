@@ -31,6 +31,11 @@ function commonName(cert: pkijs.Certificate | undefined): string {
   return cn ? String(cn.value.valueBlock.value) : '';
 }
 
+/** The subject common name of a DER certificate. */
+export function certificateName(der: Buffer): string {
+  return commonName(pkijs.Certificate.fromBER(ab(der)));
+}
+
 /** /M (D:YYYYMMDDHHmmSS…) of the signature dictionary around the offset, as ISO 8601. */
 function dictTime(dict: string): string | null {
   const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(dict);

@@ -7,6 +7,7 @@ import { loadReadableMeeting } from '../attendance/access';
 import * as attendanceRepo from '../attendance/repo';
 import { notify } from '../notifications/service';
 import { followMeeting } from '../plans/follow';
+import { assertCaSignatureIfRequired } from '../signatures/service';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
 import { freezeRecord, frozenSigners, signersOf } from './frozen';
 import { authorize } from './policy';
@@ -89,6 +90,7 @@ export async function sign(db: Executor, actor: Actor, meetingId: string): Promi
   await repo.insertSignature(db, { minutesId: row.id, personId: actor.personId, role, textHash: row.textHash ?? '' });
   const lockNow = actor.personId === chairId || (!chairId && missing.length === 0);
   if (lockNow) {
+    await assertCaSignatureIfRequired(db, m.meeting.hostOrgId, meetingId);
     await repo.lock(db, row.id, meetingId);
     await followMeeting(db, actor, m.meeting, { kind: 'held' });
   }
