@@ -54,9 +54,8 @@ export async function sealMinutes(ctx: AppContext, actor: Actor, meetingId: stri
   const row = await minutesRepo.findByMeeting(db, meetingId);
   if (!row?.textHash || row.status === 'draft') throw refuse('Biên bản chưa được đưa ra ký: chưa thể ký số');
   if (await signedCopy(db, meetingId)) throw refuse('Biên bản đã được ký số bằng chứng thư số của đơn vị');
-  if (!ctx.config.seal) {
-    throw new AppError('PDF_UNAVAILABLE', { params: { message: 'Máy chủ chưa cấu hình chứng thư số của đơn vị: chưa ký số được' } });
-  }
+  // The installation's state, like the minutes' own: 409 (a missing LibreOffice is the 503 of docxToPdfA).
+  if (!ctx.config.seal) throw refuse('Máy chủ chưa cấu hình chứng thư số của đơn vị: chưa ký số được (xem docs/operations.md)');
   const signer = await openSeal(ctx.config.seal);
   const signerName = certificateName(signer.certificates[0] as Buffer);
   const signedAt = new Date();
