@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import {
   AlignmentType,
   BorderStyle,
@@ -39,9 +40,49 @@ export function verifyUrl(publicUrl: string, recordKind: string, recordId: strin
   return `${publicUrl.replace(/\/+$/, '')}/verify/${recordKind}/${recordId}?h=${hash ?? ''}`;
 }
 
+/**
+ * The QR code as an 8-bit greyscale PNG without alpha (qrcode's own PNG is RGBA: its soft mask would bring
+ * transparency into the PDF/A), 6 px per module and a quiet zone of 2 modules.
+ */
+function qrPng(url: string): Buffer {
+  const { size, data } = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;
+  const scale = 6;
+  const quiet = 2;
+  const side = (size + 2 * quiet) * scale;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < side; y++) {
+    const row = Buffer.alloc(side + 1, 255);
+    row[0] = 0;
+    const my = Math.floor(y / scale) - quiet;
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / scale) - quiet;
+      if (my >= 0 && my < size && mx >= 0 && mx < size && data[my * size + mx]) row[x + 1] = 0;
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(body.length);
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(typed));
+    return Buffer.concat([head, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /** A 20 mm QR code floating in the bottom-left corner of page 1 (left and bottom margins), anchored in its header. */
-export async function qrMark(url: string): Promise<ImageRun> {
-  const png = await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 1, width: 240, type: 'png' });
+export function qrMark(url: string): ImageRun {
+  const png = qrPng(url);
   const px = Math.round((QR_MM / 25.4) * 96);
   return new ImageRun({
     type: 'png',

@@ -116,7 +116,9 @@ function participantsTable(d: MinutesDocument): Array<Paragraph | Table> {
   const signed = d.participants.filter((p) => p.signedAt).length;
   const status = d.locked
     ? `Biên bản đã được ký xác nhận và khóa ${d.lockedAt ? vnLongDate(d.lockedAt) : ''}.`
-    : `DỰ THẢO: đã có ${signed}/${d.participants.length} thành viên ký xác nhận; biên bản chưa khóa.`;
+    : d.electronic?.seal
+      ? `Đã có ${signed}/${d.participants.length} thành viên ký xác nhận; nội dung đã chốt, được ký số bằng chứng thư số của đơn vị trước khi chủ trì ký khóa.`
+      : `DỰ THẢO: đã có ${signed}/${d.participants.length} thành viên ký xác nhận; biên bản chưa khóa.`;
   return [
     spacer(12),
     line('DANH SÁCH THÀNH VIÊN THAM GIA KÝ XÁC NHẬN BIÊN BẢN', { size: 13, bold: true, after: 6 }),
@@ -128,7 +130,7 @@ function participantsTable(d: MinutesDocument): Array<Paragraph | Table> {
 }
 
 /** The minutes (Mẫu 2) as a DOCX file; drafts carry "DỰ THẢO" at the top of every page. */
-export async function renderMinutes(input: MinutesDocument): Promise<Buffer> {
+export function renderMinutes(input: MinutesDocument): Promise<Buffer> {
   const d = xmlSafeDeep(input);
   const seal = d.electronic?.seal;
   const children: Array<Paragraph | Table> = [
@@ -144,6 +146,6 @@ export async function renderMinutes(input: MinutesDocument): Promise<Buffer> {
   return renderDocument(children, {
     title: `Biên bản sinh hoạt chuyên môn liên trường - ${d.meetingTitle}`,
     headerNote: d.locked || seal ? null : 'DỰ THẢO',
-    firstPageMark: d.electronic ? await qrMark(d.electronic.verifyUrl) : null,
+    firstPageMark: d.electronic ? qrMark(d.electronic.verifyUrl) : null,
   });
 }

@@ -90,6 +90,8 @@ describe.skipIf(!ready)('PAdES signatures on a PDF/A', () => {
     expect(text).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
     expect(text).toMatch(/\/OutputIntents\s*\[/);
     expect(text).toMatch(/\/ID\s*\[\s*<[0-9A-F]{32}>/);
+    // The QR code is an opaque greyscale picture: no soft mask, no transparency in the document.
+    expect(text).not.toContain('/SMask');
     const file = path.join(work, 'plain.pdf');
     writeFileSync(file, pdf);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
