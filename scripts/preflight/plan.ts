@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** A program the test suite runs, the Debian packages that bring it, and what it is for (Vietnamese). */
 export interface Tool {
-  name: 'chromium' | 'soffice' | 'pdftotext' | 'nginx';
+  name: 'chromium' | 'soffice' | 'pdftotext' | 'softhsm2-util' | 'pkcs11-tool' | 'nginx';
   packages: readonly string[];
   purpose: string;
 }
@@ -16,7 +16,9 @@ export const TOOLS: readonly Tool[] = [
     packages: ['libreoffice-writer-nogui', 'fonts-liberation'],
     purpose: 'LibreOffice, chuyển văn bản DOCX sang PDF',
   },
-  { name: 'pdftotext', packages: ['poppler-utils'], purpose: 'đọc chữ trong tệp PDF' },
+  { name: 'pdftotext', packages: ['poppler-utils'], purpose: 'đọc chữ trong tệp PDF, kiểm tra chữ ký số bằng pdfsig' },
+  { name: 'softhsm2-util', packages: ['softhsm2', 'openssl'], purpose: 'token PKCS#11 giả lập (SoftHSM2) cho kiểm thử ký số' },
+  { name: 'pkcs11-tool', packages: ['opensc'], purpose: 'ký bằng khóa trên token PKCS#11 (OpenSC)' },
   { name: 'nginx', packages: ['nginx'], purpose: 'kiểm thử hai tiến trình sau nginx (khi có DATABASE_URL)' },
 ];
 
@@ -45,7 +47,7 @@ export type Plan =
 /** The tools a run of `project` needs (nginx only with PostgreSQL, as journeyNginx.e2e.ts skips itself otherwise). */
 export function neededTools(project: Project, postgres: boolean): Tool[] {
   const names = new Set<Tool['name']>();
-  if (project !== 'e2e') names.add('soffice').add('pdftotext');
+  if (project !== 'e2e') names.add('soffice').add('pdftotext').add('softhsm2-util').add('pkcs11-tool');
   if (project !== 'server') {
     names.add('chromium');
     if (postgres) names.add('nginx');
@@ -106,6 +108,8 @@ export function presentTools(env: NodeJS.ProcessEnv): Set<Tool['name']> {
   if (isExecutable(env.CHROMIUM_PATH || '/usr/bin/chromium')) found.add('chromium');
   if (findOnPath('soffice', env.PATH)) found.add('soffice');
   if (findOnPath('pdftotext', env.PATH)) found.add('pdftotext');
+  if (findOnPath('softhsm2-util', env.PATH)) found.add('softhsm2-util');
+  if (findOnPath('pkcs11-tool', env.PATH)) found.add('pkcs11-tool');
   // tests/e2e/nginxCluster.ts: NGINX_PATH, then PATH, then /usr/sbin and /usr/local/sbin.
   const nginx = env.NGINX_PATH && isExecutable(env.NGINX_PATH);
   if (nginx || findOnPath('nginx', env.PATH, ['/usr/sbin', '/usr/local/sbin'])) found.add('nginx');

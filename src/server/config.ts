@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type SealConfig, sealConfigFromEnv } from './lib/pdf/keys';
 
 /** An S3-compatible bucket for uploaded files (S3_ENDPOINT set); without it files stay under DATA_DIR. */
 export interface S3Config {
@@ -52,6 +53,10 @@ export interface Config {
   importWorkerMemoryMb: number;
   /** A parse still running after this many seconds is stopped and the file refused. */
   importParseTimeoutSeconds: number;
+  /** The installation's seal for PDF signatures (SIGN_P12_* or SIGN_PKCS11_*); null when none is configured. */
+  seal: SealConfig | null;
+  /** RFC 3161 timestamp server (TSA_URL); null signs without a timestamp (PAdES B-B). */
+  tsaUrl: string | null;
 }
 
 function int(name: string, fallback: number): number {
@@ -118,6 +123,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     importParseConcurrency: Math.max(1, int('IMPORT_PARSE_CONCURRENCY', 2)),
     importWorkerMemoryMb: Math.max(32, int('IMPORT_WORKER_MEMORY_MB', 256)),
     importParseTimeoutSeconds: Math.max(1, int('IMPORT_PARSE_TIMEOUT_SECONDS', 60)),
+    seal: sealConfigFromEnv(),
+    tsaUrl: process.env.TSA_URL || null,
   };
   return { ...base, ...overrides };
 }

@@ -27,6 +27,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/meetings/:id/minutes/venue-sign': 'signing at the venue (the same signing path: refused once the minutes are locked)',
   'POST /api/meetings/:id/minutes/addenda': 'a correction to locked minutes is a signed addendum; the minutes stay as signed',
   'POST /api/meetings/:id/minutes/addenda/:addendumId/sign': 'signing an addendum',
+  'POST /api/meetings/:id/minutes/seal':
+    'the seal signs the frozen record (decision 0032): it writes a signed copy beside the minutes, never the minutes',
   'PUT /api/lesson-study/:id/step':
     "the lesson study's own work (steps, lesson-plan versions, seating map, analysis) goes on; it is not in the signed record",
   'PUT /api/lesson-study/:id/layout': 'the lesson study’s seating map, not in the signed record',

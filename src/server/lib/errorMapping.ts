@@ -94,6 +94,7 @@ export function mapError(error: unknown): { status: number; body: ApiErrorBody }
   if (pg?.code === '23503') return { status: 409, body: body('CONFLICT') };
   if (pg?.code === 'P0001' && pg.message === 'MINUTES_LOCKED') return { status: 409, body: body('MINUTES_LOCKED') };
   if (pg?.code === 'P0001' && pg.message === 'MINUTES_SIGNING') return { status: 409, body: body('MINUTES_SIGNING') };
+  if (pg?.code === 'P0001' && pg.message === 'SIGNED_DOCUMENT_IMMUTABLE') return { status: 409, body: body('SIGNED_DOCUMENT_IMMUTABLE') };
   if (pg?.code === '23514' || pg?.code === '22007' || pg?.code === '22008') {
     const field = constraintFields[pg.constraint ?? ''] ?? '';
     return { status: 400, body: body('VALIDATION', {}, [{ field, message: `«${labelOf(field)}» không hợp lệ` }]) };

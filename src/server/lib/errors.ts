@@ -60,6 +60,12 @@ export const errorCatalog = {
     vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút',
     en: 'The database is temporarily unavailable; please retry in a moment',
   },
+  SIGNED_DOCUMENT_IMMUTABLE: {
+    status: 409,
+    vi: 'Văn bản đã ký số không thể thay đổi hay xóa',
+    en: 'A digitally signed document never changes and is never deleted',
+  },
+  PDF_UNAVAILABLE: { status: 503, vi: '{message}', en: 'The PDF could not be produced: {message}' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống, vui lòng thử lại', en: 'Internal error, please retry' },
 } as const;
 

@@ -28,6 +28,7 @@ import { reportRoutes } from './reports/routes';
 import { rubricRoutes } from './rubrics/routes';
 import { ruleRoutes } from './rules/routes';
 import { schoolYearRoutes } from './schoolYears/routes';
+import { signatureRoutes } from './signatures/routes';
 
 /** Registers every feature's routes under /api. */
 export function registerModules(api: FastifyInstance, ctx: AppContext): void {
@@ -50,6 +51,7 @@ export function registerModules(api: FastifyInstance, ctx: AppContext): void {
   attendanceRoutes(api, ctx);
   minutesRoutes(api, ctx);
   exportRoutes(api, ctx);
+  signatureRoutes(api, ctx);
   meetingRoutes(api, ctx);
   lessonStudyRoutes(api, ctx);
   observationRoutes(api, ctx);

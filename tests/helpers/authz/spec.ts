@@ -164,6 +164,19 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
 
   // ── exports ─────────────────────────────────────────────────────────────────────────────────────────────────────
   'GET /api/exports/minutes/:meetingId.docx': { rule: "the meeting's participants, managers and offices above", own: ALL, other: ADM },
+  'GET /api/exports/minutes/:meetingId.pdf': {
+    rule: "the meeting's participants, managers and offices above (PDF/A through LibreOffice)",
+    own: ALL,
+    other: ADM,
+  },
+  'GET /api/signature-settings/:id': { rule: "the Sở's office staff", own: SO, other: ADM, params: (c) => ({ id: c.s.province }) },
+  'PUT /api/signature-settings/:orgId/:formKind': {
+    rule: "the Sở's office staff",
+    own: SO,
+    other: ADM,
+    params: (c) => ({ orgId: c.s.province, formKind: 'minutes' }),
+    body: () => ({ mode: 'account' }),
+  },
   'GET /api/exports/schedule.docx': {
     rule: "network's schools and offices above",
     own: NHOM1,
@@ -362,6 +375,13 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
     own: [],
     other: [],
     params: (c) => ({ id: c.s.spareMeeting }),
+  },
+  'POST /api/meetings/:id/minutes/seal': {
+    // The matrix's principal leads another school than the own meeting's host (Tân Thạnh Đông): refused like the
+    // team head and the teacher; the host's own principal sealing is in signatures.test.ts.
+    rule: "the host school's leaders and the offices above (no seal configured here: 409 once allowed)",
+    own: OFFICE,
+    other: ADM,
   },
   'GET /api/meetings/:id/minutes/verify': { rule: "the meeting's record readers", own: ALL, other: ADM },
   'POST /api/meetings/:id/postpone': {

@@ -21,3 +21,4 @@ export * from './reports';
 export * from './rubrics';
 export * from './rules';
 export * from './schoolYears';
+export * from './signatures';

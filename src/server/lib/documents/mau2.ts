@@ -1,4 +1,5 @@
 import { AlignmentType, type Paragraph, type Table } from 'docx';
+import { qrMark, type SealMark, sealBlock } from './electronic';
 import {
   bodyParagraph,
   columns,
@@ -60,6 +61,11 @@ export interface MinutesDocument {
   locked: boolean;
   lockedAt: Date | null;
   textHash: string | null;
+  /**
+   * The PDF/A copy only: the verification URL printed as a QR code on page 1 and, when the organisation's seal signs
+   * it, the visible signature block (minutes sealed while the chair's signature is still to come are not a draft).
+   */
+  electronic?: { verifyUrl: string; seal: SealMark | null };
 }
 
 const DOTS = '…………………';
@@ -110,7 +116,9 @@ function participantsTable(d: MinutesDocument): Array<Paragraph | Table> {
   const signed = d.participants.filter((p) => p.signedAt).length;
   const status = d.locked
     ? `Biên bản đã được ký xác nhận và khóa ${d.lockedAt ? vnLongDate(d.lockedAt) : ''}.`
-    : `DỰ THẢO: đã có ${signed}/${d.participants.length} thành viên ký xác nhận; biên bản chưa khóa.`;
+    : d.electronic?.seal
+      ? `Đã có ${signed}/${d.participants.length} thành viên ký xác nhận; nội dung đã chốt, được ký số bằng chứng thư số của đơn vị trước khi chủ trì ký khóa.`
+      : `DỰ THẢO: đã có ${signed}/${d.participants.length} thành viên ký xác nhận; biên bản chưa khóa.`;
   return [
     spacer(12),
     line('DANH SÁCH THÀNH VIÊN THAM GIA KÝ XÁC NHẬN BIÊN BẢN', { size: 13, bold: true, after: 6 }),
@@ -124,6 +132,7 @@ function participantsTable(d: MinutesDocument): Array<Paragraph | Table> {
 /** The minutes (Mẫu 2) as a DOCX file; drafts carry "DỰ THẢO" at the top of every page. */
 export function renderMinutes(input: MinutesDocument): Promise<Buffer> {
   const d = xmlSafeDeep(input);
+  const seal = d.electronic?.seal;
   const children: Array<Paragraph | Table> = [
     nationalHeader({ body: d.body, number: 'Số:         /BB-SHCM', placeDate: placeDate(d.place, vnLongDate(d.startsAt)) }),
     ...documentTitle('Biên bản sinh hoạt chuyên môn liên trường', [d.scope]),
@@ -134,9 +143,11 @@ export function renderMinutes(input: MinutesDocument): Promise<Buffer> {
     spacer(6, { keepNext: true }),
     twoSignatures(d.secretary, d.chair),
     ...participantsTable(d),
+    ...(seal ? [spacer(8), sealBlock(seal)] : []),
   ];
   return renderDocument(children, {
     title: `Biên bản sinh hoạt chuyên môn liên trường - ${d.meetingTitle}`,
-    headerNote: d.locked ? null : 'DỰ THẢO',
+    headerNote: d.locked || seal ? null : 'DỰ THẢO',
+    firstPageMark: d.electronic ? qrMark(d.electronic.verifyUrl) : null,
   });
 }

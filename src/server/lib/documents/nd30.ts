@@ -274,7 +274,7 @@ export function columns(proportions: number[]): number[] {
  */
 export function renderDocument(
   children: Array<Paragraph | Table>,
-  meta: { title: string; creator?: string; headerNote?: string | null },
+  meta: { title: string; creator?: string; headerNote?: string | null; firstPageMark?: ParagraphChild | null },
 ): Promise<Buffer> {
   const note = meta.headerNote ? [line(meta.headerNote, { size: 13, bold: true, align: AlignmentType.RIGHT })] : [];
   const pageNumber = new Header({
@@ -283,8 +283,13 @@ export function renderDocument(
       ...note,
     ],
   });
+  const mark = meta.firstPageMark ? [meta.firstPageMark] : [];
   const first = new Header({
-    children: note.length ? [line(meta.headerNote ?? '', { size: 13, bold: true, align: AlignmentType.RIGHT })] : [new Paragraph({})],
+    children: [
+      note.length
+        ? line([...mark, run(meta.headerNote ?? '', { size: 13, bold: true })], { align: AlignmentType.RIGHT })
+        : new Paragraph({ children: mark }),
+    ],
   });
   const doc = new Document({
     title: meta.title,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client';
-import { attachments, inspectionDocuments, lessonPlanVersions } from '../../db/schema';
+import { attachments, inspectionDocuments, lessonPlanVersions, signedDocuments } from '../../db/schema';
 import { type FileStore, sharedKey } from './store';
 
 /**
@@ -13,6 +13,7 @@ export const SHARED_STORE_REFERENCES: readonly PgColumn[] = [
   attachments.storageKey,
   inspectionDocuments.storageKey,
   lessonPlanVersions.storageKey,
+  signedDocuments.storageKey,
 ];
 
 /**
@@ -22,6 +23,7 @@ export const SHARED_STORE_REFERENCES: readonly PgColumn[] = [
 export const OTHER_FILE_COLUMNS: Readonly<Record<string, string>> = {
   'attachments.sha256': 'hash of the counted storage_key',
   'inspection_documents.sha256': 'hash of the counted storage_key',
+  'signed_documents.sha256': 'hash of the counted storage_key',
   'materials.sha256': 'hash of the storage key below',
   'materials.storage_key': 'own store: DATA_DIR/library/files (a published copy)',
   'observation_notes.photo_key': 'own store: DATA_DIR/private/observations (personal data)',

@@ -7,6 +7,7 @@ import { loadReadableMeeting } from '../attendance/access';
 import * as attendanceRepo from '../attendance/repo';
 import { notify } from '../notifications/service';
 import { followMeeting } from '../plans/follow';
+import { assertCaSignatureIfRequired } from '../signatures/service';
 import { canonicalAddendum, canonicalMinutes, sha256 } from './canonical';
 import { freezeRecord, frozenSigners, signersOf } from './frozen';
 import { authorize } from './policy';
@@ -119,6 +120,7 @@ export async function recordSignature(
   });
   const lockNow = signerId === chairId || (!chairId && missing.length === 0);
   if (lockNow) {
+    await assertCaSignatureIfRequired(db, m.meeting.hostOrgId, meetingId);
     await repo.lock(db, row.id, meetingId);
     await followMeeting(db, actor, m.meeting, { kind: 'held' });
   }
