@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { fileStoreOf } from './create';
 import { releaseSharedFile } from './repo';
 import { contentKey, type FileStore } from './store';
+import { spoolHashed } from './transfer';
 
 /** Errors of a full or over-quota disk: the upload is refused with a clear 507 instead of a 500. */
 const NO_SPACE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -32,17 +30,7 @@ export async function putContent(store: FileStore, area: string, source: Buffer 
   const dir = await mkdtemp(path.join(store.spoolDir, 'up-'));
   try {
     const spooled = path.join(dir, 'data');
-    const hash = createHash('sha256');
-    let size = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
-    await pipeline(Buffer.isBuffer(source) ? Readable.from([source]) : source, count, createWriteStream(spooled));
-    const sha256 = hash.digest('hex');
+    const { sha256, size } = await spoolHashed(Buffer.isBuffer(source) ? Readable.from([source]) : source, spooled);
     const storageKey = contentKey(sha256);
     const created = await store.putFile(`${area}/${storageKey}`, spooled, size);
     return { sha256, storageKey, size, created };

@@ -10,6 +10,21 @@ import type { FileStore } from './store';
 /** The top-level areas of the store keys (see store.ts): every file the app keeps is under one of them. */
 export const FILE_AREAS = ['files', 'library', 'private'] as const;
 
+/** Writes a stream to a local file while hashing it: the file's SHA-256 (hex) and size. */
+export async function spoolHashed(source: Readable, file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(source, count, createWriteStream(file));
+  return { sha256: hash.digest('hex'), size };
+}
+
 /** SHA-256 (hex) of everything a stream gives. */
 export async function hashStream(stream: Readable): Promise<string> {
   const hash = createHash('sha256');
@@ -57,17 +72,7 @@ export async function copyStore(from: FileStore, to: FileStore, options: { prune
     for (const { key } of await listAll(from)) {
       try {
         const spooled = path.join(dir, 'data');
-        const hash = createHash('sha256');
-        let size = 0;
-        const count = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-          },
-        });
-        await pipeline(await from.get(key), count, createWriteStream(spooled));
-        const sha256 = hash.digest('hex');
+        const { sha256, size } = await spoolHashed(await from.get(key), spooled);
         report.hashes.set(key, sha256);
         const there = await to.stat(key);
         if (there?.size === size && (await storedHash(to, key)) === sha256) {
