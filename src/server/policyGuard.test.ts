@@ -44,6 +44,11 @@ const ALLOWED: { file: string; signs: Sign[]; reason: string }[] = [
   { file: 'seed/bootstrap.ts', signs: ['isAdmin'], reason: 'builds the first admin as the system, not a request' },
   { file: 'seed/demo.ts', signs: ['isAdmin'], reason: 'builds demo data as the system, not a request' },
   { file: 'seed/demo/staff.ts', signs: ['isAdmin'], reason: 'builds demo data as the system, not a request' },
+  {
+    file: 'seed/demo/materials.ts',
+    signs: ['isAdmin'],
+    reason: 'loads a demo author’s actor from their stored admin flag, to share the library’s items with their rights',
+  },
 ];
 
 /** Every non-test TypeScript file under src/server, relative path → content. */

@@ -160,6 +160,11 @@ export const ID_AXIS: Record<string, IdAxisSpec> = {
     params: (c) => ({ id: c.x.own.looseTeam }),
     bodies: (c) => [{ parentId: c.x.own.member, validFrom: '2026-12-01' }],
   },
+  'POST /api/orgs/:id/parent': {
+    params: (c) => ({ id: c.x.own.looseTeam }),
+    // back to its own school, after the move above (from 01/12/2026): a link starts after the current one
+    bodies: (c) => [{ parentId: c.s.school, from: '2026-12-03' }],
+  },
   'POST /api/panels': {
     bodies: (c) => [
       {

@@ -464,6 +464,18 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
     body: (c) => JSON.parse(c.extra.orgBody[c.scope]),
   },
   'POST /api/orgs/:id/move': { rule: 'offices above', own: OFFICE, other: ADM, validationFirst: 'body' },
+  'POST /api/orgs/:id/parent': {
+    rule: 'offices above the org, the old and the new parent',
+    own: OFFICE,
+    other: ADM,
+    validationFirst: 'body',
+  },
+  'GET /api/orgs/:id/ending': {
+    rule: 'those who may edit the org (what still points at it if it ended)',
+    own: OFFICE,
+    other: ADM,
+    query: () => 'validTo=2027-06-30',
+  },
   'GET /api/orgs/:id/people': { rule: 'members of the school, its managers, offices above (private staff list)', own: TTD, other: ADM },
   'GET /api/orgs/:orgId/rules/:schoolYearId': { rule: 'any logged-in user (public instructions)', own: ALL, other: ALL },
   'PUT /api/orgs/:orgId/rules/:schoolYearId': { rule: 'office staff over the org', own: OFFICE, other: ADM, validationFirst: 'body' },

@@ -55,7 +55,10 @@ export async function describeRule(db: Executor, rule: InvitationRule): Promise<
     const levels = s.levels.map((l) => LEVEL[l]).join(', ');
     where = `các trường ${levels ? `${levels} ` : ''}thuộc ${(await inviteRepo.namesOf(db, 'orgs', [s.underOrgId]))[0] ?? ''}`;
   }
-  const levels = rule.levels?.length ? ` — cấp ${rule.levels.map((l) => LEVEL[l]).join(', ')}` : '';
+  // The teachers' level, unless the scope already names the same schools' level ("các trường THCS thuộc …").
+  const said = 'underOrgId' in s ? [...s.levels].sort().join() : '';
+  const taught = [...(rule.levels ?? [])].sort().join();
+  const levels = taught && taught !== said ? ` — cấp ${(rule.levels ?? []).map((l) => LEVEL[l]).join(', ')}` : '';
   return `${who}${what} — ${where}${levels}`.slice(0, 500);
 }
 

@@ -186,7 +186,8 @@ describe('invitations, bridge rule, scheduling and notices', () => {
     const rule = { positions: ['teacher'], subjectIds: [w.subjects.toan.id], scope: { networkId: w.networks.network1.id } };
     const res = await c.post(`/api/meetings/${m.id}/invitation-rules`, { rule });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ added: 1, description: 'Giáo viên môn Toán — các trường của Nhóm xã 1' });
+    // The meeting is of grade 8: the rule applies the THCS level (issue 16, point 4) and says so.
+    expect(res.json()).toMatchObject({ added: 1, description: 'Giáo viên môn Toán — các trường của Nhóm xã 1 — cấp THCS' });
     expect((await c.post(`/api/meetings/${m.id}/invitation-rules`, { rule })).json().added).toBe(0);
     const heads = await c.post(`/api/meetings/${m.id}/invitation-rules`, {
       rule: { positions: ['team_head'], scope: { underOrgId: w.orgs.commune1.id, levels: ['lower_secondary'] } },

@@ -159,7 +159,7 @@ export async function seedDemoMaterials(db: Executor, store: StoreBytes): Promis
       accountId: found.account.id,
       personId: found.account.personId,
       fullName: found.fullName,
-      isAdmin: false,
+      isAdmin: found.account.isAdmin,
     });
     const data = await docxOf(m);
     const stored: StoredFile = {
