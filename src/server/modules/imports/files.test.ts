@@ -47,7 +47,17 @@ describe('templates', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const header = (wb.worksheets[0].getRow(1).values as string[]).slice(1);
-    expect(header).toEqual(['Mã cán bộ', 'Họ và tên*', 'Email*', 'Điện thoại', 'Giới tính', 'Mã đơn vị*', 'Chức vụ*', 'Môn giảng dạy', 'Cấp dạy']);
+    expect(header).toEqual([
+      'Mã cán bộ',
+      'Họ và tên*',
+      'Email*',
+      'Điện thoại',
+      'Giới tính',
+      'Mã đơn vị*',
+      'Chức vụ*',
+      'Môn giảng dạy',
+      'Cấp dạy',
+    ]);
     expect(wb.worksheets[0].rowCount).toBe(3);
     const help = wb.getWorksheet('Hướng dẫn');
     expect(help?.getRow(2).getCell(1).value).toBe('Mã cán bộ');
