@@ -30,6 +30,9 @@ const UNCOUNTED = [
   'network_meeting_links',
   'notification_preferences',
   'notifications',
+  // the Sở's signature settings and the sealed PDFs (migration 0026): read by the seal and lock routes, by no kept answer
+  'signature_settings',
+  'signed_documents',
 ];
 
 let t: TestApp;
