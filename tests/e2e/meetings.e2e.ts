@@ -96,8 +96,10 @@ describe('a hybrid meeting with bridge points and invitations by rule', () => {
     expect(await myVenue.textContent()).toContain('Điểm cầu');
     await screenshot(teacher, 'e2e-meeting-teacher-390');
     expect(scripts.some((s) => /\/MeetingPage-/.test(s))).toBe(true);
+    // The editor's own chunks stay out of a teacher's page. (Mantine's Select chunk is shared by some thirty pages and
+    // may be fetched when the router preloads a page on pointer intent: it is not the editor's code.)
     expect(
-      scripts.filter((s) => /\/(InviteControls|MeetingModals|ChatLinksEditor|Select)-/.test(s)),
+      scripts.filter((s) => /\/(InviteControls|MeetingModals|ChatLinksEditor)-/.test(s)),
       scripts.join(' '),
     ).toEqual([]);
     const token = await teacher.request.post('/api/calendar/tokens', {
